@@ -1,0 +1,19 @@
+# Warnings for our own targets only (never the global CMAKE_CXX_FLAGS).
+add_library(witryna_warnings INTERFACE)
+add_library(witryna::warnings ALIAS witryna_warnings)
+target_compile_options(witryna_warnings INTERFACE
+  -Wall                 # the common set
+  -Wextra               # unused parameters, sign/enum mix-ups, missing initializers
+  -Wpedantic            # no compiler extensions: other toolchains must build this too
+  -Werror               # a warning is a defect: it must not land
+  -Wshadow              # a local hiding a member or outer name is a bug magnet
+  -Wnon-virtual-dtor    # ports are deleted through their interface
+  -Wold-style-cast      # casts must say which kind they are
+  -Wcast-align          # alignment-changing casts break on other CPUs
+  -Woverloaded-virtual  # a hidden virtual overload is almost always a mistake
+  -Wimplicit-fallthrough # switch fallthrough must be explicit
+  -Wformat=2            # printf-family format checks
+  -Wnull-dereference    # what the optimizer can prove is a null dereference
+  -Wdouble-promotion    # float silently widened to double
+  -Wmissing-declarations # a non-static free function without a prior declaration is dead or misplaced
+)
