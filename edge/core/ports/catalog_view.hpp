@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "edge/core/domain/catalog.hpp"
+#include "edge/core/domain/stock.hpp"
+
+namespace witryna::core {
+
+// Read-only look-ups the decisions need about what this store can sell.
+// Implemented by the SQLite store and by in-memory fakes in tests. Called on
+// the service thread only; results are copies the caller owns.
+class CatalogView {
+ public:
+  virtual ~CatalogView() = default;
+
+  [[nodiscard]] virtual std::optional<domain::Product> product(std::string_view sku) const = 0;
+  // No row means "never heard of it": treat as not available.
+  [[nodiscard]] virtual std::optional<domain::Stock> stock(std::string_view sku) const = 0;
+  // Nearby stores' coarse stock for `sku` (tombstoned rows excluded), nearest first.
+  [[nodiscard]] virtual std::vector<domain::NearbyStock> nearby(std::string_view sku) const = 0;
+  // Up to `limit` products of `category` with available > 0 here, in the
+  // given `size` (any size when empty), in a stable order (by sku).
+  [[nodiscard]] virtual std::vector<domain::Product> available_in_category(
+      std::string_view category, std::string_view size, std::size_t limit) const = 0;
+};
+
+}  // namespace witryna::core
