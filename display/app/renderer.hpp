@@ -1,0 +1,47 @@
+#pragma once
+// One window, its theme and fonts, and drawing a frame of the screen.
+// Render thread only.
+
+#include <memory>
+
+#include "display/app/options.hpp"
+#include "display/app/window.hpp"
+#include "display/image/image.hpp"
+#include "display/model/format.hpp"
+#include "display/model/intents.hpp"
+#include "display/model/ui_state.hpp"
+#include "display/model/view_model.hpp"
+#include "display/views/fonts.hpp"
+#include "display/views/theme.hpp"
+
+namespace witryna::display {
+
+struct FrameInputs {
+  LocalClock clock;
+  bool connected = true;
+};
+
+class Renderer {
+ public:
+  [[nodiscard]] static Result<std::unique_ptr<Renderer>> open(const Options& options);
+
+  // Draws one frame into the back buffer; returns when the screen must be
+  // drawn again even if nothing happens (a slide change, a moving clock).
+  TimePoint draw(const ViewModel& view, UiState& ui, Intents& intents, const FrameInputs& in);
+  // The frame just drawn (call before present()).
+  [[nodiscard]] Image capture() const;
+  void present();
+
+  [[nodiscard]] Window& window() { return *window_; }
+  [[nodiscard]] const GlyphAudit& audit() const { return audit_; }
+
+  explicit Renderer(const Options& options) : options_(options) {}
+
+ private:
+  const Options& options_;
+  std::unique_ptr<Window> window_;
+  Theme theme_;
+  GlyphAudit audit_;
+};
+
+}  // namespace witryna::display

@@ -1,0 +1,149 @@
+#include "edge/core/offers/decide_offers.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "edge/core/offers/control_group.hpp"
+#include "edge/core/offers/eligibility.hpp"
+#include "edge/core/offers/item_choice.hpp"
+#include "edge/core/offers/personal_view.hpp"
+#include "edge/core/offers/reasons.hpp"
+
+namespace witryna::core {
+
+namespace {
+
+struct Ranked {
+  const domain::Offer* offer = nullptr;
+  std::optional<ItemChoice> choice;  // none: store-wide
+  double score = 0.0;
+};
+
+bool store_wide(const domain::Offer& offer) {
+  return offer.skus.empty() && offer.category.empty();
+}
+
+int shown_count(const OfferRequest& request, const std::string& offer) {
+  const auto it = request.shown_today.find(offer);
+  return it == request.shown_today.end() ? 0 : it->second;
+}
+
+nlohmann::json base_fields(const OfferRequest& request) {
+  auto fields = nlohmann::json::object();
+  if (!request.screen.empty()) fields["screen"] = request.screen;
+  if (request.profile) fields["customer"] = request.profile->customer;
+  return fields;
+}
+
+void add_events(const OfferRequest& request, OfferDecision& decision) {
+  if (decision.offers.empty()) return;
+  auto shown = base_fields(request);
+  auto ids = nlohmann::json::array();
+  for (const auto& o : decision.offers)
+    ids.push_back(o.offer);
+  shown["offers"] = std::move(ids);
+  shown["personalized"] = decision.personalized;
+  shown["control_group"] = decision.control_group;
+  decision.events.push_back({domain::event_type::kOffersShown, request.now, std::move(shown)});
+  for (const auto& o : decision.offers) {
+    if (!o.alternative) continue;
+    auto alt = base_fields(request);
+    alt["offer"] = o.offer;
+    alt["sku"] = o.sku.value_or("");
+    alt["alternative"] = o.alternative->sku;
+    decision.events.push_back(
+        {domain::event_type::kAlternativeSuggested, request.now, std::move(alt)});
+  }
+}
+
+ShownOffer to_shown(Ranked r, const PersonalView& person, const domain::Profile* profile,
+                    const OfferRequest& request) {
+  const auto& offer = *r.offer;
+  ShownOffer s;
+  s.offer = offer.offer;
+  s.title = offer.title;
+  s.body = offer.body;
+  s.benefit = offer.benefit;
+  s.reasons = make_reasons(offer, r.choice ? &*r.choice : nullptr, person, profile, request.config,
+                           request.now);
+  if (r.choice) {
+    s.sku = std::move(r.choice->sku);
+    s.product = std::move(r.choice->product);
+    s.stock = r.choice->stock;
+    s.alternative = std::move(r.choice->alternative);
+    s.nearby = std::move(r.choice->nearby);
+  }
+  return s;
+}
+
+}  // namespace
+
+OfferDecision decide_offers(const OfferRequest& request, const CatalogView& catalog) {
+  const auto& config = request.config;
+  const domain::Profile* profile = request.profile ? &*request.profile : nullptr;
+  const bool consent = profile != nullptr && profile->consents.personalization;
+
+  OfferDecision decision;
+  decision.control_group =
+      consent && in_control_group(profile->customer, config.control_group_percent);
+  decision.personalized = consent && !decision.control_group;
+  const auto person = make_personal_view(profile, decision.personalized);
+
+  std::vector<const domain::Offer*> eligible;
+  for (const auto& offer : request.offers) {
+    if (check_eligibility(offer, profile, decision.personalized, shown_count(request, offer.offer),
+                          request.now) == Exclusion::kNone) {
+      eligible.push_back(&offer);
+    }
+  }
+  std::sort(eligible.begin(), eligible.end(), [](const auto* a, const auto* b) {
+    if (a->priority != b->priority) return a->priority > b->priority;
+    return a->offer < b->offer;
+  });
+
+  // Items are looked up one priority level at a time: once a level fills the
+  // screen, lower levels cannot rank above it, so they are not looked up.
+  std::vector<Ranked> ranked;
+  for (std::size_t i = 0; i < eligible.size();) {
+    if (ranked.size() >= config.max_on_screen) break;
+    const int level = eligible[i]->priority;
+    for (; i < eligible.size() && eligible[i]->priority == level; ++i) {
+      const auto& offer = *eligible[i];
+      Ranked r{&offer, std::nullopt, 0.0};
+      if (!store_wide(offer)) {
+        r.choice = choose_item(offer, person, catalog, config, request.store, request.now);
+        if (!r.choice) continue;  // nobody here can get it
+      }
+      r.score = match_score(offer, r.choice ? &*r.choice : nullptr, person);
+      ranked.push_back(std::move(r));
+    }
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+    if (a.offer->priority != b.offer->priority) return a.offer->priority > b.offer->priority;
+    if (a.score != b.score) return a.score > b.score;
+    return a.offer->offer < b.offer->offer;
+  });
+  if (ranked.size() > config.max_on_screen) ranked.resize(config.max_on_screen);
+
+  for (auto& r : ranked) {
+    decision.offers.push_back(to_shown(std::move(r), person, profile, request));
+  }
+  add_events(request, decision);
+  return decision;
+}
+
+OfferDecision decide_idle_offers(std::vector<domain::Offer> offers, const CatalogView& catalog,
+                                 const OfferConfig& config, std::string store, std::string screen,
+                                 TimePoint now) {
+  OfferRequest request;
+  request.offers = std::move(offers);
+  request.config = config;
+  request.store = std::move(store);
+  request.screen = std::move(screen);
+  request.now = now;
+  return decide_offers(request, catalog);
+}
+
+}  // namespace witryna::core

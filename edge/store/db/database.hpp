@@ -1,0 +1,122 @@
+#pragma once
+// One SQLite connection (RAII, as SQLiteCpp: a unique_ptr with a deleter)
+// with a cache of prepared statements.
+//
+// Threads: a Database is used by one thread at a time (opened NOMUTEX). Give
+// each thread its own connection to the same file: WAL lets readers run while
+// one writer commits, and busy_timeout makes writers wait for each other.
+// Moving a Database while a Transaction or CachedStatement on it is alive is
+// a bug.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "edge/core/result.hpp"
+#include "edge/store/db/statement.hpp"
+
+namespace witryna::store {
+
+struct DatabaseOptions {
+  // How long a write waits for another connection's write lock before
+  // failing with "database is locked".
+  std::chrono::milliseconds busy_timeout{5000};
+  // Page cache of this connection (SQLite's default is 2 MiB).
+  std::int64_t cache_kib = 16 * 1024;
+  // Overwrite deleted content with zeros (right-to-erasure: a deleted
+  // profile must not linger in free pages of the file). Costs extra writes
+  // only for rows large enough to spill into overflow pages.
+  bool secure_delete = true;
+};
+
+class Database;
+
+// A statement borrowed from the connection's cache; reset and returned to the
+// cache when the lease ends. If the cached statement is already leased (a
+// nested use of the same SQL), the lease owns a fresh statement instead.
+class CachedStatement {
+ public:
+  CachedStatement(CachedStatement&& other) noexcept;
+  CachedStatement& operator=(CachedStatement&&) = delete;
+  CachedStatement(const CachedStatement&) = delete;
+  CachedStatement& operator=(const CachedStatement&) = delete;
+  ~CachedStatement();
+
+  Statement& operator*() { return *stmt_; }
+  Statement* operator->() { return stmt_; }
+
+ private:
+  friend class Database;
+  CachedStatement(Statement* shared, bool* in_use) : stmt_(shared), in_use_(in_use) {}
+  explicit CachedStatement(Statement own);
+
+  std::unique_ptr<Statement> own_;
+  Statement* stmt_ = nullptr;
+  bool* in_use_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens (creating if needed) `path` with WAL, synchronous=NORMAL,
+  // foreign_keys=ON and the options' busy timeout and cache. Does not
+  // migrate: see open_store() in edge/store/store.hpp.
+  [[nodiscard]] static Result<Database> open(const std::filesystem::path& path,
+                                             const DatabaseOptions& options = {});
+
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // Runs one or more statements whose rows are not needed (DDL, pragmas).
+  [[nodiscard]] Result<void> exec(std::string_view sql);
+  // The statement for `sql`, prepared once per connection and then reused.
+  // Use for every statement run more than once.
+  [[nodiscard]] Result<CachedStatement> cached(std::string_view sql);
+  // A statement of its own (finalized when dropped).
+  [[nodiscard]] Result<Statement> prepare(std::string_view sql);
+
+  // Rows changed by the last INSERT/UPDATE/DELETE on this connection.
+  // Copies the WAL into the database file and truncates the WAL to zero
+  // bytes, so old page images (e.g. of an erased profile) leave the disk.
+  // false when a reader on another connection kept it from completing (try
+  // again later). Cheap when there is little to copy; call when idle.
+  [[nodiscard]] Result<bool> checkpoint_truncate();
+
+  [[nodiscard]] std::int64_t changes() const;
+  [[nodiscard]] bool in_transaction() const;
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  [[nodiscard]] sqlite3* handle() const { return db_.get(); }
+  [[nodiscard]] Error error(std::string_view what) const { return storage_error(handle(), what); }
+
+ private:
+  struct Closer {
+    void operator()(sqlite3* db) const noexcept;
+  };
+  struct CacheEntry {
+    Statement stmt;
+    bool in_use = false;
+  };
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  using Cache =
+      std::unordered_map<std::string, std::unique_ptr<CacheEntry>, SqlHash, std::equal_to<>>;
+
+  Database(sqlite3* db, std::filesystem::path path);
+
+  // Declaration order matters: the cache (statements) goes before the connection.
+  std::unique_ptr<sqlite3, Closer> db_;
+  std::unique_ptr<Cache> cache_;
+  std::filesystem::path path_;
+};
+
+}  // namespace witryna::store

@@ -1,0 +1,137 @@
+// The CatalogView port over SQLite, and that scan look-ups use indexes.
+#include <gtest/gtest.h>
+
+#include "tests/store/store_fixture.hpp"
+
+namespace witryna::store {
+namespace {
+
+using core::Stream;
+using nlohmann::json;
+using test::must;
+
+json product(const std::string& sku, const char* category, const char* size) {
+  return {{"kind", "product"}, {"sku", sku},         {"name", sku},       {"category", category},
+          {"size", size},      {"price_minor", 100}, {"currency", "PLN"}, {"ver", 1}};
+}
+json stock(const std::string& sku, int on_hand, int reserved) {
+  return {{"sku", sku}, {"on_hand", on_hand}, {"reserved", reserved}, {"ver", 1}};
+}
+
+class CatalogViewTest : public test::StoreTest {
+ protected:
+  void SetUp() override {
+    db_.emplace(open());
+    live(*db_, Stream::kCatalog, 1,
+         json::array({product("D-3-M", "dresses", "M"), product("D-1-M", "dresses", "M"),
+                      product("D-2-L", "dresses", "L"), product("D-4-M", "dresses", "M"),
+                      product("D-5-M", "dresses", "M"), product("S-1-M", "shoes", "M")}));
+    live(*db_, Stream::kCatalog, 2,
+         json::array({{{"kind", "product"}, {"sku", "D-5-M"}, {"ver", 2}, {"deleted", true}}}));
+    live(*db_, Stream::kStock, 1,
+         json::array({stock("D-1-M", 2, 0), stock("D-2-L", 1, 0), stock("D-3-M", 3, 1),
+                      stock("D-4-M", 1, 1), stock("D-5-M", 9, 0), stock("S-1-M", 5, 0)}));
+    live(*db_, Stream::kNearby, 1,
+         json::array({{{"store", "FAR"},
+                       {"sku", "D-4-M"},
+                       {"distance_m", 9000},
+                       {"level", "in"},
+                       {"ver", 1}},
+                      {{"store", "NEAR"},
+                       {"sku", "D-4-M"},
+                       {"distance_m", 500},
+                       {"level", "low"},
+                       {"ver", 1}},
+                      {{"store", "GONE"}, {"sku", "D-4-M"}, {"ver", 2}, {"deleted", true}}}));
+  }
+  std::optional<Database> db_;
+};
+
+std::vector<std::string> skus(const std::vector<domain::Product>& ps) {
+  std::vector<std::string> out;
+  for (const auto& p : ps)
+    out.push_back(p.sku);
+  return out;
+}
+
+TEST_F(CatalogViewTest, ImplementsThePort) {
+  SqliteCatalogView view(*db_);
+  const core::CatalogView& port = view;
+  EXPECT_EQ(port.product("D-1-M")->category, "dresses");
+  EXPECT_FALSE(port.product("D-5-M").has_value());  // tombstoned
+  EXPECT_FALSE(port.product("nope").has_value());
+  EXPECT_EQ(port.stock("D-3-M")->available(), 2);
+  EXPECT_FALSE(port.stock("nope").has_value());
+
+  const auto near = port.nearby("D-4-M");
+  ASSERT_EQ(near.size(), 2U);
+  EXPECT_EQ(near[0].store, "NEAR");
+  EXPECT_EQ(near[1].store, "FAR");
+
+  // In stock here, in sku order; D-4-M has nothing available, D-5-M is deleted.
+  EXPECT_EQ(skus(port.available_in_category("dresses", "M", 10)),
+            (std::vector<std::string>{"D-1-M", "D-3-M"}));
+  EXPECT_EQ(skus(port.available_in_category("dresses", "", 10)),
+            (std::vector<std::string>{"D-1-M", "D-2-L", "D-3-M"}));
+  EXPECT_EQ(skus(port.available_in_category("dresses", "", 2)),
+            (std::vector<std::string>{"D-1-M", "D-2-L"}));
+  EXPECT_TRUE(port.available_in_category("hats", "", 10).empty());
+  EXPECT_EQ(view.failures(), 0);
+}
+
+TEST_F(CatalogViewTest, StorageFailuresReadAsAbsentAndAreCounted) {
+  must(db_->exec("DROP TABLE nearby"));
+  SqliteCatalogView view(*db_);
+  EXPECT_TRUE(view.nearby("D-4-M").empty());
+  EXPECT_EQ(view.failures(), 1);
+  ASSERT_TRUE(view.last_error().has_value());
+  EXPECT_EQ(view.last_error()->code, errc::kStorage);
+}
+
+// The plan of `sql` must search with an index, never scan a table.
+void expect_indexed(Database& db, const std::string& sql) {
+  auto plan = must(db.prepare("EXPLAIN QUERY PLAN " + sql));
+  std::string text;
+  while (must(plan.step()))
+    text += plan.column_text(3) + "\n";
+  SCOPED_TRACE(sql + "\n" + text);
+  EXPECT_EQ(text.find("SCAN"), std::string::npos);
+  EXPECT_NE(text.find("SEARCH"), std::string::npos);
+}
+
+TEST_F(CatalogViewTest, ScanTimeLookUpsAreIndexedSearches) {
+  auto& db = *db_;
+  expect_indexed(db,
+                 "SELECT c.customer FROM cards c JOIN profiles p ON p.customer = c.customer "
+                 "WHERE c.card = 'x' AND p.deleted = 0");
+  expect_indexed(db, "SELECT body FROM profiles WHERE customer = 'x' AND deleted = 0");
+  expect_indexed(db, "SELECT kind, body FROM pending_profile WHERE customer = 'x'");
+  expect_indexed(db, "SELECT offer, count FROM offer_shown WHERE customer = 'x' AND day = 1");
+  expect_indexed(db, "SELECT body FROM products WHERE sku = 'x' AND deleted = 0");
+  expect_indexed(db, "SELECT ver, on_hand, reserved FROM stock WHERE sku = 'x' AND deleted = 0");
+  expect_indexed(db, "SELECT store FROM nearby WHERE sku = 'x' AND deleted = 0");
+  expect_indexed(db,
+                 "SELECT p.body FROM products p INDEXED BY products_by_category_size "
+                 "JOIN stock s ON s.sku = p.sku WHERE p.category = 'c' AND p.size = 'M' "
+                 "AND p.deleted = 0 AND s.deleted = 0 AND s.on_hand > s.reserved "
+                 "ORDER BY p.sku LIMIT 5");
+  expect_indexed(db,
+                 "SELECT p.body FROM products p INDEXED BY products_by_category "
+                 "JOIN stock s ON s.sku = p.sku WHERE p.category = 'c' "
+                 "AND p.deleted = 0 AND s.deleted = 0 AND s.on_hand > s.reserved "
+                 "ORDER BY p.sku LIMIT 5");
+  expect_indexed(db, "SELECT body FROM reservations WHERE customer = 'x' AND deleted = 0");
+  expect_indexed(db, "SELECT count(*) FROM code_redemptions WHERE code_hash = 'x'");
+  expect_indexed(db,
+                 "SELECT count(*) FROM code_redemptions WHERE offline = 1 AND "
+                 "scope = 'brand' AND at >= 5");
+  expect_indexed(db,
+                 "SELECT sku, deleted, snap_gen, written_seq FROM stock WHERE (sku) > ('a') "
+                 "ORDER BY sku LIMIT 10");
+  expect_indexed(db,
+                 "SELECT sku, store, deleted, snap_gen, written_seq FROM nearby "
+                 "WHERE (sku, store) > ('a', 'b') ORDER BY sku, store LIMIT 10");
+}
+
+}  // namespace
+}  // namespace witryna::store

@@ -1,0 +1,80 @@
+// Migrations: fresh files, step-by-step upgrades, refusal of newer files.
+#include <gtest/gtest.h>
+
+#include <array>
+
+#include "tests/store/store_fixture.hpp"
+
+namespace witryna::store {
+namespace {
+
+using test::must;
+
+class SchemaTest : public test::StoreTest {};
+
+TEST_F(SchemaTest, AFreshFileGetsTheLatestSchema) {
+  auto db = open();
+  EXPECT_EQ(must(schema_version(db)), latest_schema_version());
+  EXPECT_GE(latest_schema_version(), 2);
+}
+
+TEST_F(SchemaTest, AVersionOneDatabaseIsUpgradedKeepingItsData) {
+  {
+    auto db = must(Database::open(path()));
+    must(migrate(db, migrations().first(1)));
+    EXPECT_EQ(must(schema_version(db)), 1);
+    must(execute(
+        db, "INSERT INTO stock(sku, ver, deleted, on_hand, reserved) VALUES('S', 3, 0, 4, 1)"));
+    must(execute(db, "INSERT INTO stream_state(stream, last_seq) VALUES('stock', 17)"));
+    // Version 2 tables do not exist yet.
+    EXPECT_FALSE(db.prepare("SELECT count(*) FROM outbox").has_value());
+  }
+  auto db = open();
+  EXPECT_EQ(must(schema_version(db)), latest_schema_version());
+  EXPECT_EQ(must(last_seq(db, core::Stream::kStock)), 17);
+  auto stock = must(load_stock(db, "S"));
+  ASSERT_TRUE(stock.has_value());
+  EXPECT_EQ(stock->available(), 3);
+  EXPECT_EQ(must(outbox_stats(db)).count, 0);
+}
+
+TEST_F(SchemaTest, MigrationsRunStepByStepAndStopAtAFailingStep) {
+  constexpr std::array<Migration, 3> steps = {
+      Migration{1, "CREATE TABLE a(x INTEGER); INSERT INTO a VALUES(1);"},
+      Migration{2, "ALTER TABLE a ADD COLUMN y INTEGER DEFAULT 7;"},
+      Migration{3, "CREATE TABLE b(x INTEGER); INSERT INTO nowhere VALUES(1);"},
+  };
+  auto db = must(Database::open(path()));
+  must(migrate(db, std::span(steps).first(1)));
+  EXPECT_EQ(must(schema_version(db)), 1);
+  auto failed = migrate(db, steps);
+  ASSERT_FALSE(failed.has_value());
+  EXPECT_EQ(failed.error().code, errc::kStorage);
+  EXPECT_NE(failed.error().context.find("migration to schema 3"), std::string::npos);
+  // Step 2 committed; step 3 rolled back entirely (no table b).
+  EXPECT_EQ(must(schema_version(db)), 2);
+  EXPECT_EQ(must(query_int(db, "SELECT y FROM a")), 7);
+  EXPECT_FALSE(db.prepare("SELECT * FROM b").has_value());
+}
+
+TEST_F(SchemaTest, ANewerDatabaseIsRefusedWithAClearMessage) {
+  {
+    auto db = open();
+    must(execute(db, "UPDATE schema_version SET version = 99"));
+  }
+  auto refused = open_store(path());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, errc::kSchemaTooNew);
+  EXPECT_EQ(refused.error().context, "database schema 99 is newer than this software (" +
+                                         std::to_string(latest_schema_version()) +
+                                         "); install a newer version or restore a backup");
+}
+
+TEST_F(SchemaTest, ReopeningACurrentDatabaseChangesNothing) {
+  { auto db = open(); }
+  auto db = open();
+  EXPECT_EQ(must(schema_version(db)), latest_schema_version());
+}
+
+}  // namespace
+}  // namespace witryna::store
