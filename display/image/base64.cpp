@@ -6,11 +6,11 @@
 namespace witryna::display {
 namespace {
 
-constexpr std::string_view kAlphabet =
+constexpr std::string_view kBase64Alphabet =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 int value_of(char c) {
-  const auto pos = kAlphabet.find(c);
+  const auto pos = kBase64Alphabet.find(c);
   return pos == std::string_view::npos ? -1 : static_cast<int>(pos);
 }
 
@@ -25,18 +25,18 @@ std::string base64_encode(std::string_view bytes) {
                             static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1]))
                                 << 8 |
                             static_cast<unsigned char>(bytes[i + 2]);
-    out += kAlphabet[n >> 18 & 63];
-    out += kAlphabet[n >> 12 & 63];
-    out += kAlphabet[n >> 6 & 63];
-    out += kAlphabet[n & 63];
+    out += kBase64Alphabet[n >> 18 & 63];
+    out += kBase64Alphabet[n >> 12 & 63];
+    out += kBase64Alphabet[n >> 6 & 63];
+    out += kBase64Alphabet[n & 63];
   }
   const std::size_t rest = bytes.size() - i;
   if (rest > 0) {
     std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i])) << 16;
     if (rest == 2) n |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[i + 1])) << 8;
-    out += kAlphabet[n >> 18 & 63];
-    out += kAlphabet[n >> 12 & 63];
-    out += rest == 2 ? kAlphabet[n >> 6 & 63] : '=';
+    out += kBase64Alphabet[n >> 18 & 63];
+    out += kBase64Alphabet[n >> 12 & 63];
+    out += rest == 2 ? kBase64Alphabet[n >> 6 & 63] : '=';
     out += '=';
   }
   return out;

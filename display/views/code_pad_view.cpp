@@ -3,7 +3,7 @@
 namespace witryna::display {
 namespace {
 
-constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+constexpr std::string_view kCodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::size_t kFormattedLength = 11;  // "XXXX-XXXX-C"
 
 // The slots still to type, as faint dots ("X" would read as a symbol).
@@ -99,12 +99,12 @@ void draw_code_pad(DrawContext& ctx, const Rect& r) {
   const float key_w = (w - key_gap * (kCols - 1)) / kCols;
   const float grid_h = r.max.y - pad - y - action_h - key_gap * 2;
   const float key_h = std::min(m.touch * 0.9f, (grid_h - key_gap * (kRows - 1)) / kRows);
-  for (std::size_t i = 0; i < kAlphabet.size(); ++i) {
+  for (std::size_t i = 0; i < kCodeAlphabet.size(); ++i) {
     const int row = static_cast<int>(i) / kCols;
     const int col = static_cast<int>(i) % kCols;
     ImGui::SetCursorScreenPos(ImVec2(r.min.x + pad + (key_w + key_gap) * static_cast<float>(col),
                                      y + (key_h + key_gap) * static_cast<float>(row)));
-    const std::string key(1, kAlphabet[i]);
+    const std::string key(1, kCodeAlphabet[i]);
     if (button(ctx, ("key-" + key).c_str(), key, ButtonKind::kOutline, ImVec2(key_w, key_h),
                ctx.fonts().title)) {
       ctx.ui.pad.type(key);

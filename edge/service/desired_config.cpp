@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "edge/service/unique_fd.hpp"
+
 namespace witryna::service {
 
 namespace {
@@ -15,20 +17,6 @@ namespace {
 Unexpected io_error(const std::string& what, const std::filesystem::path& file) {
   return fail(std::string(errc::kIo), what + " " + file.string() + ": " + std::strerror(errno));
 }
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  [[nodiscard]] int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 }  // namespace
 
@@ -80,7 +68,7 @@ Result<void> write_desired_config(const std::filesystem::path& file, const Desir
   auto temporary = file;
   temporary += ".tmp";
   {
-    const Fd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
+    const UniqueFd fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640));
     if (fd.get() < 0) return io_error("cannot create", temporary);
     std::size_t done = 0;
     while (done < text.size()) {
@@ -95,7 +83,7 @@ Result<void> write_desired_config(const std::filesystem::path& file, const Desir
   }
   if (::rename(temporary.c_str(), file.c_str()) != 0) return io_error("cannot replace", file);
   const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
-  const Fd dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  const UniqueFd dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0 || ::fsync(dir.get()) != 0) return io_error("cannot sync folder", folder);
   return {};
 }

@@ -12,25 +12,11 @@
 #include <cstring>
 
 #include "edge/service/log.hpp"
+#include "edge/service/unique_fd.hpp"
 
 namespace witryna::service {
 
 namespace {
-
-// Closes the descriptor on every path out of notify().
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  [[nodiscard]] int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 std::optional<std::uint64_t> env_number(const char* name) {
   const char* text = std::getenv(name);
@@ -72,7 +58,7 @@ Result<void> SdNotifier::notify(std::string_view state) const {
   if (socket_path_.front() == '@') address.sun_path[0] = '\0';
   const auto length = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + socket_path_.size());
 
-  const Fd fd(::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+  const UniqueFd fd(::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0));
   if (fd.get() < 0) {
     return fail(std::string(errc::kIo), std::string("sd_notify socket: ") + std::strerror(errno));
   }

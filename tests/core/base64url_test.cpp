@@ -9,6 +9,7 @@
 #include "edge/core/encoding/hex.hpp"
 
 namespace witryna::core {
+namespace base64url_test {
 namespace {
 
 struct Pair {
@@ -100,4 +101,5 @@ TEST(Hex, RejectsOddLengthAndNonDigits) {
 }
 
 }  // namespace
+}  // namespace base64url_test
 }  // namespace witryna::core

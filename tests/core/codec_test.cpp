@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace witryna::core {
+namespace codec_test {
 namespace {
 
 using nlohmann::json;
@@ -480,4 +481,5 @@ TEST(Envelope, BadEnvelopesAreErrors) {
 }
 
 }  // namespace
+}  // namespace codec_test
 }  // namespace witryna::core

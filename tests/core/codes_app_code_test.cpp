@@ -10,6 +10,7 @@
 #include "edge/core/codes/outcome.hpp"
 
 namespace witryna::core {
+namespace codes_app_code_test {
 namespace {
 
 std::optional<Outcome> failure(const Result<std::string>& r) {
@@ -180,4 +181,5 @@ TEST(AppCode, AdjacentSwapsMissOnlyZeroAndZ) {
 }
 
 }  // namespace
+}  // namespace codes_app_code_test
 }  // namespace witryna::core

@@ -8,6 +8,7 @@
 #include "edge/core/codes/app_token.hpp"
 
 namespace witryna::core {
+namespace codes_app_token_test {
 namespace {
 
 // Signature plumbing is tested in codes_jws_test; here every signature from
@@ -184,4 +185,5 @@ TEST(AppToken, TypeNames) {
 }
 
 }  // namespace
+}  // namespace codes_app_token_test
 }  // namespace witryna::core

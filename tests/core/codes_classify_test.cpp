@@ -7,6 +7,7 @@
 #include "edge/core/codes/classify.hpp"
 
 namespace witryna::core {
+namespace codes_classify_test {
 namespace {
 
 const std::string kVectorToken =
@@ -125,4 +126,5 @@ TEST(Classify, Helpers) {
 }
 
 }  // namespace
+}  // namespace codes_classify_test
 }  // namespace witryna::core

@@ -8,6 +8,7 @@
 #include "edge/core/codes/ean13.hpp"
 
 namespace witryna::core {
+namespace codes_ean13_test {
 namespace {
 
 struct Row {
@@ -71,4 +72,5 @@ TEST(Ean13, PrefixesComeFromConfig) {
 }
 
 }  // namespace
+}  // namespace codes_ean13_test
 }  // namespace witryna::core

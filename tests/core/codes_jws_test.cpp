@@ -11,6 +11,7 @@
 #include "edge/core/encoding/base64url.hpp"
 
 namespace witryna::core {
+namespace codes_jws_test {
 namespace {
 
 // A stand-in "signature": 64 bytes derived from the key secret and the data
@@ -210,4 +211,5 @@ TEST(Jws, VerdictNames) {
 }
 
 }  // namespace
+}  // namespace codes_jws_test
 }  // namespace witryna::core

@@ -7,6 +7,7 @@
 #include "edge/core/codes/outcome.hpp"
 
 namespace witryna::core {
+namespace codes_outcome_test {
 namespace {
 
 TEST(Outcome, NamesAreTheContractNames) {
@@ -54,4 +55,5 @@ TEST(Outcome, RejectCarriesTheName) {
 }
 
 }  // namespace
+}  // namespace codes_outcome_test
 }  // namespace witryna::core

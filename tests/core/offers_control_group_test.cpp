@@ -9,6 +9,7 @@
 #include "tests/support/fake_catalog.hpp"
 
 namespace witryna::core {
+namespace offers_control_group_test {
 namespace {
 
 const TimePoint kNow = from_unix_seconds(1795000000);
@@ -125,4 +126,5 @@ TEST_F(ControlGroupDecision, OnlyConsentingCustomersAreCountedInIt) {
 }
 
 }  // namespace
+}  // namespace offers_control_group_test
 }  // namespace witryna::core

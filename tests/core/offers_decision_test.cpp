@@ -9,6 +9,7 @@
 #include "tests/support/fake_catalog.hpp"
 
 namespace witryna::core {
+namespace offers_decision_test {
 namespace {
 
 const TimePoint kNow = from_unix_seconds(1795000000);
@@ -296,4 +297,5 @@ TEST_F(OfferDecisionTest, ConfigValidation) {
 }
 
 }  // namespace
+}  // namespace offers_decision_test
 }  // namespace witryna::core

@@ -9,6 +9,7 @@
 #include "tests/support/fake_catalog.hpp"
 
 namespace witryna::core {
+namespace offers_eligibility_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -111,4 +112,5 @@ TEST(OfferEligibility, ToStringIsComplete) {
 }
 
 }  // namespace
+}  // namespace offers_eligibility_test
 }  // namespace witryna::core

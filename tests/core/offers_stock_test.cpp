@@ -11,6 +11,7 @@
 #include "tests/support/fake_catalog.hpp"
 
 namespace witryna::core {
+namespace offers_stock_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -209,4 +210,5 @@ TEST(OfferStock, StaleAfterIsConfigurable) {
 }
 
 }  // namespace
+}  // namespace offers_stock_test
 }  // namespace witryna::core

@@ -9,6 +9,7 @@
 #include "tests/support/fake_catalog.hpp"
 
 namespace witryna::core {
+namespace points_accrual_test {
 namespace {
 
 const TimePoint kNow = from_unix_seconds(1795000000);
@@ -180,4 +181,5 @@ TEST(PointsAccrual, ConfigValidation) {
 }
 
 }  // namespace
+}  // namespace points_accrual_test
 }  // namespace witryna::core

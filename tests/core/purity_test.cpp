@@ -7,6 +7,7 @@
 #include <regex>
 #include <string>
 
+namespace purity_test {
 namespace {
 
 TEST(Purity, CoreIncludesNoIoLibrary) {
@@ -35,3 +36,4 @@ TEST(Purity, CoreIncludesNoIoLibrary) {
 }
 
 }  // namespace
+}  // namespace purity_test

@@ -12,6 +12,7 @@
 #include "edge/core/redemption/redemption_events.hpp"
 
 namespace witryna::core {
+namespace redemption_code_test {
 namespace {
 
 using domain::BenefitType;
@@ -205,4 +206,5 @@ TEST(CodeDecision, RedeemedAndRejectedEvents) {
 }
 
 }  // namespace
+}  // namespace redemption_code_test
 }  // namespace witryna::core

@@ -6,6 +6,7 @@
 #include "edge/core/redemption/guess_lockout.hpp"
 
 namespace witryna::core {
+namespace redemption_lockout_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -102,4 +103,5 @@ TEST(TillLockouts, TillsAreIndependent) {
 }
 
 }  // namespace
+}  // namespace redemption_lockout_test
 }  // namespace witryna::core

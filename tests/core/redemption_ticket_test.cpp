@@ -9,6 +9,7 @@
 #include "edge/core/redemption/ticket.hpp"
 
 namespace witryna::core {
+namespace redemption_ticket_test {
 namespace {
 
 using S = TicketState;
@@ -96,4 +97,5 @@ TEST(RedemptionTicket, ApplyMovesOrLeavesUntouched) {
 }
 
 }  // namespace
+}  // namespace redemption_ticket_test
 }  // namespace witryna::core

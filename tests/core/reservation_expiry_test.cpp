@@ -7,6 +7,7 @@
 #include "edge/core/reservations/expiry.hpp"
 
 namespace witryna::core {
+namespace reservation_expiry_test {
 namespace {
 
 using St = domain::ReservationStatus;
@@ -105,4 +106,5 @@ TEST(ReservationExpiry, RunningAgainAtNextExpiryMakesProgress) {
 }
 
 }  // namespace
+}  // namespace reservation_expiry_test
 }  // namespace witryna::core

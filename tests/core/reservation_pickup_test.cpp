@@ -11,6 +11,7 @@
 #include "edge/core/reservations/reservation_transitions.hpp"
 
 namespace witryna::core {
+namespace reservation_pickup_test {
 namespace {
 
 using St = domain::ReservationStatus;
@@ -123,4 +124,5 @@ TEST(ReservationTransitions, EveryPairFollowsTheTable) {
 }
 
 }  // namespace
+}  // namespace reservation_pickup_test
 }  // namespace witryna::core

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna {
+namespace time_test {
 namespace {
 
 TEST(Rfc3339, RoundTripsMilliseconds) {
@@ -31,4 +32,5 @@ TEST(Rfc3339, UnixSecondsMatchJwtNumericDate) {
 }
 
 }  // namespace
+}  // namespace time_test
 }  // namespace witryna

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::core {
+namespace view_builder_test {
 namespace {
 
 using nlohmann::json;
@@ -80,4 +81,5 @@ TEST(ViewBuilder, OfferCarriesReasonsStockAndNearbyWithStaleMark) {
 }
 
 }  // namespace
+}  // namespace view_builder_test
 }  // namespace witryna::core

@@ -9,6 +9,7 @@
 #include "edge/crypto/sha256.hpp"
 
 namespace witryna::crypto {
+namespace app_code_hash_test {
 namespace {
 
 struct Row {
@@ -38,4 +39,5 @@ TEST(AppCodeHash, ContractTable) {
 }
 
 }  // namespace
+}  // namespace app_code_hash_test
 }  // namespace witryna::crypto

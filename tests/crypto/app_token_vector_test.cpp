@@ -14,6 +14,7 @@
 #include "edge/crypto/jws_sign.hpp"
 
 namespace witryna::crypto {
+namespace app_token_vector_test {
 namespace {
 
 using core::Outcome;
@@ -193,4 +194,5 @@ TEST(AppTokenVector, GeneratedKeyOutcomes) {
 }
 
 }  // namespace
+}  // namespace app_token_vector_test
 }  // namespace witryna::crypto

@@ -12,6 +12,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::crypto {
+namespace ed25519_test {
 namespace {
 
 const std::string kX25519Pem =
@@ -159,4 +160,5 @@ TEST(Ed25519KeyRing, VerifiesFromSeveralThreads) {
 }
 
 }  // namespace
+}  // namespace ed25519_test
 }  // namespace witryna::crypto

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::display {
+namespace actions_test {
 namespace {
 
 using nlohmann::json;
@@ -49,4 +50,5 @@ TEST(Role, FromString) {
 }
 
 }  // namespace
+}  // namespace actions_test
 }  // namespace witryna::display

@@ -14,6 +14,7 @@
 #include "tests/support/wait.hpp"
 
 namespace witryna::display {
+namespace client_test {
 namespace {
 
 using nlohmann::json;
@@ -211,4 +212,5 @@ TEST(ClientWithoutEdge, KeepsTryingUntilTheEdgeAppears) {
 }
 
 }  // namespace
+}  // namespace client_test
 }  // namespace witryna::display

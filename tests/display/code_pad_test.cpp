@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::display {
+namespace code_pad_test {
 namespace {
 
 TEST(CodePad, FormatsAsYouType) {
@@ -95,4 +96,5 @@ TEST(CrockfordSymbol, Alphabet) {
 }
 
 }  // namespace
+}  // namespace code_pad_test
 }  // namespace witryna::display

@@ -7,6 +7,7 @@
 #include "display/model/colour.hpp"
 
 namespace witryna::display {
+namespace config_test {
 namespace {
 
 TEST(Colour, HexParsing) {
@@ -118,4 +119,5 @@ TEST(Backoff, DoublesUpToTheCapAndResets) {
 }
 
 }  // namespace
+}  // namespace config_test
 }  // namespace witryna::display

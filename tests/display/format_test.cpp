@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::display {
+namespace format_test {
 namespace {
 
 // Polish groups digits and separates units with a no-break space.
@@ -129,4 +130,5 @@ TEST(ParseAmount, AcceptsWhatCashiersType) {
 }
 
 }  // namespace
+}  // namespace format_test
 }  // namespace witryna::display

@@ -11,6 +11,7 @@
 #include "display/views/fonts.hpp"
 
 namespace witryna::display {
+namespace glyphs_test {
 namespace {
 
 std::string describe(const std::set<char32_t>& missing) {
@@ -103,4 +104,5 @@ TEST(Utf8, CodePoints) {
 }
 
 }  // namespace
+}  // namespace glyphs_test
 }  // namespace witryna::display

@@ -6,6 +6,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::display {
+namespace image_test {
 namespace {
 
 TEST(Base64, Rfc4648Vectors) {
@@ -63,4 +64,5 @@ TEST(Png, RefusesNoPixelsAndWritesFiles) {
 }
 
 }  // namespace
+}  // namespace image_test
 }  // namespace witryna::display

@@ -6,6 +6,7 @@
 #include <sstream>
 
 namespace witryna::display {
+namespace parse_view_test {
 namespace {
 
 using nlohmann::json;
@@ -216,4 +217,5 @@ TEST(PersonalData, PickupsListIsNotAboutOnePerson) {
 }
 
 }  // namespace
+}  // namespace parse_view_test
 }  // namespace witryna::display

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 namespace witryna::display {
+namespace preferences_form_test {
 namespace {
 
 using nlohmann::json;
@@ -66,4 +67,5 @@ TEST(PreferencesForm, LivePreview) {
 }
 
 }  // namespace
+}  // namespace preferences_form_test
 }  // namespace witryna::display

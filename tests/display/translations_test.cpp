@@ -6,6 +6,7 @@
 #include "display/model/terms.hpp"
 
 namespace witryna::display {
+namespace translations_test {
 namespace {
 
 std::size_t placeholders(std::string_view s) {
@@ -106,4 +107,5 @@ TEST(Friendly, ExamplesAndFallback) {
 }
 
 }  // namespace
+}  // namespace translations_test
 }  // namespace witryna::display

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::display {
+namespace ui_state_test {
 namespace {
 
 const TimePoint kNow = from_unix_seconds(1795000000);
@@ -120,4 +121,5 @@ TEST(AttractLoop, CyclesAndSaysWhenToRedraw) {
 }
 
 }  // namespace
+}  // namespace ui_state_test
 }  // namespace witryna::display

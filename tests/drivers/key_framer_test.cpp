@@ -9,6 +9,7 @@
 #include "drivers/hid/framer.hpp"
 
 namespace witryna::drivers::hid {
+namespace key_framer_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -285,4 +286,5 @@ TEST(KeyFramer, ResetReportsAStartedScanAndForgetsHeldKeys) {
 }
 
 }  // namespace
+}  // namespace key_framer_test
 }  // namespace witryna::drivers::hid

@@ -7,6 +7,7 @@
 #include <string>
 
 namespace witryna::drivers::hid {
+namespace keymap_test {
 namespace {
 
 struct Case {
@@ -91,4 +92,5 @@ TEST(Keymap, LayoutNames) {
 }
 
 }  // namespace
+}  // namespace keymap_test
 }  // namespace witryna::drivers::hid

@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace witryna::drivers {
+namespace line_framer_test {
 namespace {
 
 Frame scan(std::string payload) {
@@ -90,4 +91,5 @@ TEST(Frame, DiscardReasons) {
 }
 
 }  // namespace
+}  // namespace line_framer_test
 }  // namespace witryna::drivers

@@ -7,6 +7,7 @@
 #include <vector>
 
 namespace witryna::drivers {
+namespace reporter_test {
 namespace {
 
 struct Collected {
@@ -81,4 +82,5 @@ TEST(Reporter, EmptyHandlersAreAllowed) {
 }
 
 }  // namespace
+}  // namespace reporter_test
 }  // namespace witryna::drivers

@@ -10,6 +10,7 @@
 #include "drivers/make_scanner.hpp"
 
 namespace witryna::drivers {
+namespace scanner_spec_test {
 namespace {
 
 ScannerSpec spec_of(ScannerKind kind, std::function<void(ScannerSpec&)> edit = {}) {
@@ -109,4 +110,5 @@ TEST(MakeScanner, RefusesAnInvalidSpecAndBuildsEachKind) {
 }
 
 }  // namespace
+}  // namespace scanner_spec_test
 }  // namespace witryna::drivers

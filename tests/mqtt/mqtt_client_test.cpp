@@ -12,6 +12,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::sync {
+namespace mqtt_client_test {
 namespace {
 
 constexpr const char* kTopic = "witryna/v1/acme/store/PL-WAW-001/stock";
@@ -215,4 +216,5 @@ TEST_F(MqttClientTest, TheOwnerMayDestroyTheClientInsideItsOwnHandler) {
 }
 
 }  // namespace
+}  // namespace mqtt_client_test
 }  // namespace witryna::sync

@@ -12,6 +12,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::sync {
+namespace mqtt_lwt_test {
 namespace {
 
 constexpr const char* kDevice = "PL-WAW-001-edge1";
@@ -86,4 +87,5 @@ TEST_F(MqttLwtTest, CleanDisconnectDoesNotSendTheWill) {
 }
 
 }  // namespace
+}  // namespace mqtt_lwt_test
 }  // namespace witryna::sync

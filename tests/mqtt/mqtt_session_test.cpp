@@ -9,6 +9,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::sync {
+namespace mqtt_session_test {
 namespace {
 
 constexpr const char* kDevice = "PL-WAW-001-edge1";
@@ -138,4 +139,5 @@ INSTANTIATE_TEST_SUITE_P(Versions, MqttSessionTest,
                          });
 
 }  // namespace
+}  // namespace mqtt_session_test
 }  // namespace witryna::sync

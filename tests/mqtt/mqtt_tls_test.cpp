@@ -11,6 +11,7 @@
 #include "tests/support/tls_certs.hpp"
 
 namespace witryna::sync {
+namespace mqtt_tls_test {
 namespace {
 
 class MqttTlsTest : public ::testing::Test {
@@ -108,4 +109,5 @@ TEST_F(MqttTlsTest, AnotherClientCertificateFromTheCaConnectsUnderItsOwnName) {
 }
 
 }  // namespace
+}  // namespace mqtt_tls_test
 }  // namespace witryna::sync

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::screen {
+namespace line_splitter_test {
 namespace {
 
 using Pieces = std::vector<LineSplitter::Piece>;
@@ -35,4 +36,5 @@ TEST(LineSplitter, LineOfExactlyTheLimitIsAccepted) {
 }
 
 }  // namespace
+}  // namespace line_splitter_test
 }  // namespace witryna::screen

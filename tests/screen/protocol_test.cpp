@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 namespace witryna::screen {
+namespace protocol_test {
 namespace {
 
 struct Case {
@@ -63,4 +64,5 @@ TEST(ScreenProtocol, ResultLinesFollowTheContract) {
 }
 
 }  // namespace
+}  // namespace protocol_test
 }  // namespace witryna::screen

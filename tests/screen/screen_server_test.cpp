@@ -12,6 +12,7 @@
 #include "tests/support/wait.hpp"
 
 namespace witryna::screen {
+namespace screen_server_test {
 namespace {
 
 using nlohmann::json;
@@ -239,4 +240,5 @@ TEST_F(ScreenServerTest, ScreenshotRequestReachesTheScreenAndItsAnswerTheHandler
 }
 
 }  // namespace
+}  // namespace screen_server_test
 }  // namespace witryna::screen

@@ -8,6 +8,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::service {
+namespace app_test {
 namespace {
 
 // Records what the App does to it in a shared journal.
@@ -146,4 +147,5 @@ TEST(StateDir, APathThatIsAFileIsRefused) {
 }
 
 }  // namespace
+}  // namespace app_test
 }  // namespace witryna::service

@@ -5,6 +5,7 @@
 #include "edge/service/config.hpp"
 
 namespace witryna::service {
+namespace config_change_test {
 namespace {
 
 using nlohmann::json;
@@ -185,4 +186,5 @@ TEST(PlanConfigChange, NothingChangedIsEmpty) {
 }
 
 }  // namespace
+}  // namespace config_change_test
 }  // namespace witryna::service

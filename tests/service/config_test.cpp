@@ -9,6 +9,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::service {
+namespace config_test {
 namespace {
 
 using nlohmann::json;
@@ -345,4 +346,5 @@ TEST(TimeWindow, ParsesAndWrapsMidnight) {
 }
 
 }  // namespace
+}  // namespace config_test
 }  // namespace witryna::service

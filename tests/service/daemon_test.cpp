@@ -20,6 +20,7 @@
 extern char** environ;
 
 namespace witryna::service {
+namespace daemon_test {
 namespace {
 
 // WITRYNA_BINARY_DIR/edge/witryna-edge; without the variable, the build tree
@@ -200,4 +201,5 @@ TEST(WitrynaEdge, AnInvalidConfigDoesNotStart) {
 }
 
 }  // namespace
+}  // namespace daemon_test
 }  // namespace witryna::service

@@ -17,6 +17,7 @@
 #include "tools/datagen/generator.hpp"
 
 namespace witryna::datagen {
+namespace datagen_test {
 namespace {
 
 using nlohmann::json;
@@ -288,4 +289,5 @@ TEST(DatagenOptions, ATinyBrandStillHasItsDemo) {
 }
 
 }  // namespace
+}  // namespace datagen_test
 }  // namespace witryna::datagen

@@ -8,6 +8,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::service {
+namespace desired_config_test {
 namespace {
 
 using nlohmann::json;
@@ -93,4 +94,5 @@ TEST_F(LoadServiceConfig, ABadOverrideIsAnError) {
 }
 
 }  // namespace
+}  // namespace desired_config_test
 }  // namespace witryna::service

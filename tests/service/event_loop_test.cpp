@@ -12,6 +12,7 @@
 #include "tests/support/wait.hpp"
 
 namespace witryna::service {
+namespace event_loop_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -216,4 +217,5 @@ TEST(Watchdog, StarvesWhenUnhealthy) {
 }
 
 }  // namespace
+}  // namespace event_loop_test
 }  // namespace witryna::service

@@ -7,6 +7,7 @@
 #include <vector>
 
 namespace witryna::service {
+namespace log_test {
 namespace {
 
 // Captures lines for one test and restores stderr and the level after it.
@@ -105,4 +106,5 @@ TEST(Log, LevelNamesRoundTrip) {
 }
 
 }  // namespace
+}  // namespace log_test
 }  // namespace witryna::service

@@ -6,6 +6,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace apply_test {
 namespace {
 
 using core::Stream;
@@ -337,4 +338,5 @@ TEST_F(ApplyTest, NearbyRecordsWhenItWasReceived) {
 }
 
 }  // namespace
+}  // namespace apply_test
 }  // namespace witryna::store

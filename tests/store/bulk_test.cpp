@@ -1,49 +1,24 @@
-// Throughput of the bulk apply path and latency of a scan's look-ups.
-// Rates are printed; the floors asserted are far below what the path does
-// in a plain build, and are skipped under sanitizers.
+// The bulk apply path at a scale where batching, random key order and the
+// JSON path all matter: every item lands, the newest ver per key wins, and a
+// scan's look-ups find what was applied. Speed is measured by tools/bench,
+// never asserted here.
 #include <gtest/gtest.h>
-#include <time.h>  // clock_gettime: CPU time of this thread
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <cstdlib>
+#include <map>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "tests/store/store_fixture.hpp"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define WITRYNA_TIMING_IS_MEANINGFUL 0
-#else
-#define WITRYNA_TIMING_IS_MEANINGFUL 1
-#endif
-// Latency targets hold for optimized builds only.
-#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
-#define WITRYNA_LATENCY_IS_MEANINGFUL 1
-#else
-#define WITRYNA_LATENCY_IS_MEANINGFUL 0
-#endif
-
 namespace witryna::store {
+namespace bulk_test {
 namespace {
 
 using core::Stream;
 using nlohmann::json;
 using test::must;
-using Clock = std::chrono::steady_clock;
-
-// CPU time of the calling thread: immune to the machine being busy with
-// other work (wall-clock p99 on a shared 2-core box measures the scheduler).
-double thread_cpu_micros() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
-}
-
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
 
 std::string key(const char* prefix, std::uint64_t n) {
   char buf[32];
@@ -53,35 +28,38 @@ std::string key(const char* prefix, std::uint64_t n) {
 
 class BulkTest : public test::StoreTest {};
 
-TEST_F(BulkTest, RandomKeyStockUpsertsInBatchesOfAThousand) {
+TEST_F(BulkTest, RandomKeyStockUpsertsInBatchesOfAThousandKeepTheNewestVer) {
   constexpr int kItems = 20'000;
   constexpr int kBatch = 1'000;
   auto db = open();
   std::mt19937_64 rng(42);
+  std::map<std::string, std::int64_t> newest_on_hand;  // the model: last write per key wins
   std::vector<core::Item<domain::Stock>> batch;
-  const auto start = Clock::now();
   for (int done = 0; done < kItems; done += kBatch) {
     batch.clear();
     for (int i = 0; i < kBatch; ++i) {
-      batch.push_back({domain::Stock{key("SKU-", rng() % 200'000), 5, 1, 1 + done + i}, false});
+      const auto sku = key("SKU-", rng() % 5'000);  // many keys repeat, in random order
+      const std::int64_t on_hand = static_cast<std::int64_t>(rng() % 50);
+      batch.push_back({domain::Stock{sku, on_hand, 0, 1 + done + i}, false});
+      newest_on_hand[sku] = on_hand;
     }
     auto tx = must(Transaction::begin(db));
     must(apply_stock(tx, ApplyContext::live(1 + done / kBatch, {}), batch));
     must(tx.commit());
   }
-  const double rate = kItems / seconds_since(start);
-  std::printf("[ bulk ] stock upserts, random keys, 1000/tx: %.0f items/s\n", rate);
-  if (WITRYNA_TIMING_IS_MEANINGFUL) {
-    EXPECT_GT(rate, 5'000);
+  for (const auto& [sku, on_hand] : newest_on_hand) {
+    const auto stored = must(load_stock(db, sku));
+    ASSERT_TRUE(stored.has_value()) << sku;
+    EXPECT_EQ(stored->on_hand, on_hand) << sku;
   }
 }
 
-TEST_F(BulkTest, RandomKeyProfileMessagesThroughTheJsonPath) {
+TEST_F(BulkTest, RandomKeyProfileMessagesThroughTheJsonPathAreAllFoundByCard) {
   constexpr int kItems = 10'000;
   constexpr int kBatch = 1'000;
   auto db = open();
   std::mt19937_64 rng(7);
-  const auto start = Clock::now();
+  std::map<std::string, std::string> customer_of_card;
   for (int done = 0; done < kItems; done += kBatch) {
     json items = json::array();
     for (int i = 0; i < kBatch; ++i) {
@@ -89,23 +67,21 @@ TEST_F(BulkTest, RandomKeyProfileMessagesThroughTheJsonPath) {
       auto p = test::anna(1 + done + i);
       p["customer"] = key("C-", n);
       p["cards"] = {key("29", n)};
+      customer_of_card[key("29", n)] = key("C-", n);
       items.push_back(std::move(p));
     }
     live(db, Stream::kProfiles, 1 + done / kBatch, items);
   }
-  const double rate = kItems / seconds_since(start);
-  std::printf("[ bulk ] profile items (parse + apply + cards), 1000/msg: %.0f items/s\n", rate);
-  if (WITRYNA_TIMING_IS_MEANINGFUL) {
-    EXPECT_GT(rate, 2'000);
+  for (const auto& [card, customer] : customer_of_card) {
+    const auto found = must(customer_for_card(db, card));
+    ASSERT_TRUE(found.has_value()) << card;
+    EXPECT_EQ(*found, customer);
   }
 }
 
-TEST_F(BulkTest, AScanDecisionsLookUpsStayUnderAMillisecond) {
-  // WITRYNA_STORE_BENCH_PROFILES=1000000 runs it at the product's scale.
-  const char* scale = std::getenv("WITRYNA_STORE_BENCH_PROFILES");
-  const int kCustomers =
-      std::max(1'000, scale != nullptr ? std::atoi(scale) / 1'000 * 1'000 : 20'000);
-  const int kSkus = std::min(kCustomers, 200'000);
+TEST_F(BulkTest, AScanDecisionsLookUpsFindWhatWasAppliedFromAnotherConnection) {
+  constexpr int kCustomers = 5'000;
+  constexpr int kSkus = 5'000;
   auto db = open();
   for (int base = 0; base < kCustomers; base += 1'000) {
     json profiles = json::array();
@@ -132,51 +108,33 @@ TEST_F(BulkTest, AScanDecisionsLookUpsStayUnderAMillisecond) {
     live(db, Stream::kCatalog, 1 + base / 1'000, products);
     live(db, Stream::kStock, 1 + base / 1'000, stock);
   }
-  std::printf("[ bulk ] loaded %d profiles, %d products and stock\n", kCustomers, kSkus);
   // A second connection, as the service thread would have while sync writes.
   auto reader = open();
   SqliteCatalogView view(reader);
   std::mt19937_64 rng(1);
-  std::vector<double> micros;
-  std::vector<double> cpu_micros;
-  for (int i = 0; i < 2'000; ++i) {
+  for (int i = 0; i < 500; ++i) {
     const auto n = rng() % kCustomers;
-    const auto start = Clock::now();
-    const auto cpu_start = thread_cpu_micros();
     const auto customer = must(customer_for_card(reader, key("29", n)));
     ASSERT_TRUE(customer.has_value());
+    EXPECT_EQ(*customer, key("C-", n));
     const auto profile = must(load_profile_merged(reader, *customer));
     ASSERT_TRUE(profile.has_value());
-    const auto shown = must(shown_counts(reader, *customer, TimePoint{}));
-    const auto points = must(pending_points(reader, *customer));
-    const auto sku = key("S-", rng() % kSkus);
-    const auto product = view.product(sku);
-    const auto stock = view.stock(sku);
-    const auto nearby = view.nearby(sku);
-    const auto alternatives = view.available_in_category("dresses", "M", 5);
-    cpu_micros.push_back(thread_cpu_micros() - cpu_start);
-    micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - start).count());
+    EXPECT_EQ(must(pending_points(reader, *customer)), 0);
+    const auto s = rng() % kSkus;
+    const auto product = view.product(key("S-", s));
+    const auto stock = view.stock(key("S-", s));
     ASSERT_TRUE(product.has_value());
     ASSERT_TRUE(stock.has_value());
-    (void)shown;
-    (void)points;
-    (void)nearby;
-    (void)alternatives;
-  }
-  std::sort(micros.begin(), micros.end());
-  std::sort(cpu_micros.begin(), cpu_micros.end());
-  const auto p = [](const std::vector<double>& v, int percent) {
-    return v[v.size() * static_cast<std::size_t>(percent) / 100];
-  };
-  std::printf(
-      "[ bulk ] scan look-ups (card, profile+pending, counters, points, product, stock, "
-      "nearby, 5 alternatives): CPU p50 %.0f us, p99 %.0f us; wall p50 %.0f us, "
-      "p99 %.0f us\n",
-      p(cpu_micros, 50), p(cpu_micros, 99), p(micros, 50), p(micros, 99));
-  if (WITRYNA_LATENCY_IS_MEANINGFUL) {
-    EXPECT_LT(p(cpu_micros, 99), 1'000);
+    EXPECT_EQ(stock->on_hand, static_cast<std::int64_t>(s % 3));
+    for (const auto& alternative : view.available_in_category("dresses", "M", 5)) {
+      EXPECT_EQ(alternative.category, "dresses");
+      const auto alt_stock = view.stock(alternative.sku);
+      ASSERT_TRUE(alt_stock.has_value());
+      EXPECT_GT(alt_stock->on_hand - alt_stock->reserved, 0);
+    }
   }
 }
 
 }  // namespace
+}  // namespace bulk_test
 }  // namespace witryna::store

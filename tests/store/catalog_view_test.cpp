@@ -4,6 +4,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace catalog_view_test {
 namespace {
 
 using core::Stream;
@@ -134,4 +135,5 @@ TEST_F(CatalogViewTest, ScanTimeLookUpsAreIndexedSearches) {
 }
 
 }  // namespace
+}  // namespace catalog_view_test
 }  // namespace witryna::store

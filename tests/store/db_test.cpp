@@ -9,6 +9,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace db_test {
 namespace {
 
 using test::must;
@@ -160,4 +161,5 @@ TEST_F(DbTest, ASecondWriterWaitsThenTimesOutWithAStorageError) {
 }
 
 }  // namespace
+}  // namespace db_test
 }  // namespace witryna::store

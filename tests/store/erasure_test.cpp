@@ -8,6 +8,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace erasure_test {
 namespace {
 
 using core::Stream;
@@ -193,4 +194,5 @@ TEST_F(ErasureTest, OtherStreamsAndTheOutboxAreLeftToCentral) {
 }
 
 }  // namespace
+}  // namespace erasure_test
 }  // namespace witryna::store

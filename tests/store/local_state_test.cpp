@@ -4,6 +4,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace local_state_test {
 namespace {
 
 using core::Stream;
@@ -91,4 +92,5 @@ TEST_F(LocalStateTest, APendingChangeNeedsALiveProfile) {
 }
 
 }  // namespace
+}  // namespace local_state_test
 }  // namespace witryna::store

@@ -4,6 +4,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace outbox_test {
 namespace {
 
 using nlohmann::json;
@@ -167,4 +168,5 @@ TEST_F(OutboxTest, OnlyOffersShownAndScanAreDroppedOldestFirst) {
 }
 
 }  // namespace
+}  // namespace outbox_test
 }  // namespace witryna::store

@@ -6,6 +6,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace schema_test {
 namespace {
 
 using test::must;
@@ -77,4 +78,5 @@ TEST_F(SchemaTest, ReopeningACurrentDatabaseChangesNothing) {
 }
 
 }  // namespace
+}  // namespace schema_test
 }  // namespace witryna::store

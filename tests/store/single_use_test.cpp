@@ -8,6 +8,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace single_use_test {
 namespace {
 
 using core::Stream;
@@ -149,4 +150,5 @@ TEST_F(SingleUseTest, TwoConnectionsRacingRedeemExactlyOnce) {
 }
 
 }  // namespace
+}  // namespace single_use_test
 }  // namespace witryna::store

@@ -4,6 +4,7 @@
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
+namespace snapshot_test {
 namespace {
 
 using core::Stream;
@@ -197,4 +198,5 @@ TEST_F(SnapshotTest, MaxRowsMustBePositive) {
 }
 
 }  // namespace
+}  // namespace snapshot_test
 }  // namespace witryna::store

@@ -5,9 +5,22 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace witryna::datagen {
+
+// Segments and tiers as the contract's profiles carry them.
+inline constexpr std::array<std::string_view, 3> kSegments = {"active", "lapsed", "new"};
+inline constexpr std::array<std::string_view, 4> kTiers = {"standard", "silver", "gold",
+                                                           "platinum"};
+
+// `value` in decimal, zero-padded on the left to `width` digits (ids, card numbers).
+[[nodiscard]] inline std::string padded(std::size_t value, std::size_t width) {
+  std::string s = std::to_string(value);
+  if (s.size() < width) s.insert(0, width - s.size(), '0');
+  return s;
+}
 
 enum class SizeKind { kApparel, kShoes, kOneSize };
 

@@ -13,19 +13,11 @@ namespace witryna::datagen {
 
 namespace {
 
-std::string padded(std::size_t value, std::size_t width) {
-  std::string s = std::to_string(value);
-  if (s.size() < width) s.insert(0, width - s.size(), '0');
-  return s;
-}
-
 std::string with_check_digit(const std::string& first12) {
   return first12 + core::ean13_check_digit(first12);
 }
 
-constexpr std::array<std::string_view, 3> kSegments = {"active", "lapsed", "new"};
 constexpr std::array<int, 3> kSegmentWeights = {55, 25, 20};
-constexpr std::array<std::string_view, 4> kTiers = {"standard", "silver", "gold", "platinum"};
 constexpr std::array<int, 4> kTierWeights = {50, 25, 18, 7};
 constexpr std::array<std::string_view, 4> kChannels = {"web", "app", "store", "chat"};
 constexpr std::array<std::string_view, 4> kWhat = {"viewed", "wishlisted", "carted", "purchased"};

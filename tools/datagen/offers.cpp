@@ -11,12 +11,6 @@ namespace witryna::datagen {
 
 namespace {
 
-std::string padded(std::size_t value, std::size_t width) {
-  std::string s = std::to_string(value);
-  if (s.size() < width) s.insert(0, width - s.size(), '0');
-  return s;
-}
-
 template <std::size_t N>
 std::vector<std::string> some_of(Rng& rng, const std::array<std::string_view, N>& all) {
   std::vector<std::string> out;
@@ -26,9 +20,6 @@ std::vector<std::string> some_of(Rng& rng, const std::array<std::string_view, N>
   if (out.empty()) out.emplace_back(rng.pick(all));
   return out;
 }
-
-constexpr std::array<std::string_view, 3> kSegments = {"active", "lapsed", "new"};
-constexpr std::array<std::string_view, 4> kTiers = {"standard", "silver", "gold", "platinum"};
 
 }  // namespace
 

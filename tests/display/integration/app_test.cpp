@@ -18,6 +18,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::test {
+namespace app_test {
 namespace {
 
 using nlohmann::json;
@@ -127,4 +128,5 @@ TEST_F(App, WithoutAnEdgeItWaitsCalmly) {
 }
 
 }  // namespace
+}  // namespace app_test
 }  // namespace witryna::test

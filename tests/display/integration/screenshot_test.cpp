@@ -10,6 +10,7 @@
 #include "tests/display/integration/x_server.hpp"
 
 namespace witryna::test {
+namespace screenshot_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -190,4 +191,5 @@ TEST_F(Screenshots, PolishLettersAreRealGlyphs) {
 }
 
 }  // namespace
+}  // namespace screenshot_test
 }  // namespace witryna::test

@@ -10,6 +10,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::drivers::hid {
+namespace evdev_reader_test {
 namespace {
 
 struct Seen {
@@ -78,4 +79,5 @@ TEST_F(EvdevReaderOnAPipe, GrabFailsOnAPipeWithTheOsReason) {
 }
 
 }  // namespace
+}  // namespace evdev_reader_test
 }  // namespace witryna::drivers::hid

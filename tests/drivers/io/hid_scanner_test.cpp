@@ -14,6 +14,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::drivers::hid {
+namespace hid_scanner_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -199,4 +200,5 @@ TEST_F(HidScannerTest, StopClosesAndStartReopens) {
 }
 
 }  // namespace
+}  // namespace hid_scanner_test
 }  // namespace witryna::drivers::hid

@@ -14,6 +14,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::drivers::sim {
+namespace scan_cli_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -155,4 +156,5 @@ TEST_F(ScanCliTest, NothingListeningOnThePortIsNotDelivered) {
 }
 
 }  // namespace
+}  // namespace scan_cli_test
 }  // namespace witryna::drivers::sim

@@ -11,6 +11,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::drivers::serial {
+namespace serial_scanner_test {
 namespace {
 
 using std::chrono::milliseconds;
@@ -116,4 +117,5 @@ TEST_F(SerialScannerTest, SettingsTheTtyRefusesAreReported) {
 }
 
 }  // namespace
+}  // namespace serial_scanner_test
 }  // namespace witryna::drivers::serial

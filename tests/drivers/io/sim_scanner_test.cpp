@@ -16,6 +16,7 @@
 #include "tests/support/test_event_loop.hpp"
 
 namespace witryna::drivers::sim {
+namespace sim_scanner_test {
 namespace {
 
 using boost::asio::ip::tcp;
@@ -167,4 +168,5 @@ TEST_F(SimScannerTest, FifoAndTcpTogether) {
 }
 
 }  // namespace
+}  // namespace sim_scanner_test
 }  // namespace witryna::drivers::sim

@@ -10,6 +10,7 @@
 #include "tests/support/temp_dir.hpp"
 
 namespace witryna::sync {
+namespace mqtt_options_test {
 namespace {
 
 struct UriCase {
@@ -189,4 +190,5 @@ TEST(MqttClientCreate, StartsDisconnected) {
 }
 
 }  // namespace
+}  // namespace mqtt_options_test
 }  // namespace witryna::sync

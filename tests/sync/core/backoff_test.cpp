@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace witryna::sync::core {
+namespace backoff_test {
 namespace {
 
 TEST(Backoff, FullJitterCeilingDoublesUpToTheCap) {
@@ -72,4 +73,5 @@ TEST(Backoff, ManyAttemptsDoNotOverflow) {
 }
 
 }  // namespace
+}  // namespace backoff_test
 }  // namespace witryna::sync::core

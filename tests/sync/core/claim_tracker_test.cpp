@@ -8,6 +8,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace claim_tracker_test {
 namespace {
 
 using test::at_ms;
@@ -94,4 +95,5 @@ TEST(ClaimTracker, ResultNames) {
 }
 
 }  // namespace
+}  // namespace claim_tracker_test
 }  // namespace witryna::sync::core

@@ -11,6 +11,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace device_state_test {
 namespace {
 
 using nlohmann::json;
@@ -96,4 +97,5 @@ TEST(StateRateLimit, Table) {
 }
 
 }  // namespace
+}  // namespace device_state_test
 }  // namespace witryna::sync::core

@@ -9,6 +9,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace inbound_sync_test {
 namespace {
 
 using test::at_s;
@@ -67,4 +68,5 @@ TEST(InboundSync, RoutesEnvelopesToTheirStream) {
 }
 
 }  // namespace
+}  // namespace inbound_sync_test
 }  // namespace witryna::sync::core

@@ -13,6 +13,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace messages_test {
 namespace {
 
 using nlohmann::json;
@@ -168,4 +169,5 @@ TEST(OutboundPayloads, ContractShapes) {
 }
 
 }  // namespace
+}  // namespace messages_test
 }  // namespace witryna::sync::core

@@ -10,6 +10,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace outbox_bounds_test {
 namespace {
 
 using test::at_s;
@@ -83,4 +84,5 @@ TEST(OutboxBounds, Table) {
 }
 
 }  // namespace
+}  // namespace outbox_bounds_test
 }  // namespace witryna::sync::core

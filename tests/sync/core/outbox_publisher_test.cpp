@@ -11,6 +11,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace outbox_publisher_test {
 namespace {
 
 using test::at_ms;
@@ -173,4 +174,5 @@ TEST(OutboxPublisher, FailedPublishStartsOverAndNewEventsFollowInOrder) {
 }
 
 }  // namespace
+}  // namespace outbox_publisher_test
 }  // namespace witryna::sync::core

@@ -9,6 +9,7 @@
 #include <vector>
 
 namespace witryna::sync::core {
+namespace seq_window_test {
 namespace {
 
 struct Step {
@@ -96,4 +97,5 @@ TEST(SeqWindow, ShuffledDeliveryWithDuplicatesConverges) {
 }
 
 }  // namespace
+}  // namespace seq_window_test
 }  // namespace witryna::sync::core

@@ -11,6 +11,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace snapshot_assembler_test {
 namespace {
 
 using test::at_s;
@@ -123,4 +124,5 @@ TEST(SnapshotAssembler, AbandonDropsAtOnce) {
 }
 
 }  // namespace
+}  // namespace snapshot_assembler_test
 }  // namespace witryna::sync::core

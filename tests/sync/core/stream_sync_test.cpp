@@ -14,6 +14,7 @@
 #include "tests/sync/core/test_time.hpp"
 
 namespace witryna::sync::core {
+namespace stream_sync_test {
 namespace {
 
 using test::at_s;
@@ -378,4 +379,5 @@ TEST(StreamSync, LostMessagesConvergeThroughTheSnapshot) {
 }
 
 }  // namespace
+}  // namespace stream_sync_test
 }  // namespace witryna::sync::core

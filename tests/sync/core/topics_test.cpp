@@ -8,6 +8,7 @@
 #include <vector>
 
 namespace witryna::sync::core {
+namespace topics_test {
 namespace {
 
 Topics make_topics() {
@@ -148,4 +149,5 @@ TEST(Topics, InvalidNamesAreConfigErrors) {
 }
 
 }  // namespace
+}  // namespace topics_test
 }  // namespace witryna::sync::core

@@ -6,6 +6,7 @@
 #include <string>
 
 namespace witryna::sync::core {
+namespace uuid_test {
 namespace {
 
 TEST(Uuid, FormatsVersionAndVariantBits) {
@@ -55,4 +56,5 @@ TEST(Uuid, GeneratorIsDeterministicPerSeedAndDoesNotRepeat) {
 }
 
 }  // namespace
+}  // namespace uuid_test
 }  // namespace witryna::sync::core
