@@ -79,13 +79,22 @@ Result<std::int64_t> ack_upto(Database& db, std::int64_t upto) {
 Result<OutboxStats> outbox_stats(Database& db) {
   OutboxStats stats;
   {
-    auto q = query(db, "SELECT count(*), coalesce(sum(bytes), 0), min(at) FROM outbox");
+    // Totals kept by triggers (schema v3): the same cost at any outbox size.
+    auto q = query(db, "SELECT events, bytes FROM outbox_totals WHERE id = 1");
     if (!q) return tl::unexpected(q.error());
     auto row = (*q)->step();
     if (!row) return tl::unexpected(row.error());
-    stats.count = (*q)->column_int(0);
-    stats.bytes = (*q)->column_int(1);
-    if (!(*q)->column_is_null(2)) stats.oldest_at = from_unix_millis((*q)->column_int(2));
+    if (*row) {
+      stats.count = (*q)->column_int(0);
+      stats.bytes = (*q)->column_int(1);
+    }
+  }
+  {
+    auto q = query(db, "SELECT min(at) FROM outbox");
+    if (!q) return tl::unexpected(q.error());
+    auto row = (*q)->step();
+    if (!row) return tl::unexpected(row.error());
+    if (*row && !(*q)->column_is_null(0)) stats.oldest_at = from_unix_millis((*q)->column_int(0));
   }
   auto q = query(db, "SELECT next_n - 1, dropped FROM outbox_counter WHERE id = 1");
   if (!q) return tl::unexpected(q.error());

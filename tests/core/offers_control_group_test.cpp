@@ -75,9 +75,10 @@ class ControlGroupDecision : public ::testing::Test {
     p.preferences.sizes = {"M"};
     p.preferences.budget_minor = 30000;
     p.affinities = {{"dresses", 0.9}};
+    const std::vector<domain::Offer> offers = {personal_, generic_};
     OfferRequest r;
     r.profile = p;
-    r.offers = {personal_, generic_};
+    r.offers = offers;
     r.config.control_group_percent = percent;
     r.store = "PL-WAW-001";
     r.now = kNow;

@@ -43,11 +43,12 @@ class OfferDecisionTest : public ::testing::Test {
     return o;
   }
 
-  OfferRequest request(std::vector<domain::Offer> offers,
+  // `offers` must outlive the request (it holds a view of them).
+  OfferRequest request(const std::vector<domain::Offer>& offers,
                        std::optional<domain::Profile> profile = std::nullopt) const {
     OfferRequest r;
     r.profile = std::move(profile);
-    r.offers = std::move(offers);
+    r.offers = offers;
     r.store = "PL-WAW-001";
     r.screen = "kiosk-1";
     r.now = kNow;
@@ -216,7 +217,8 @@ TEST_F(OfferDecisionTest, DailyCapPerCustomer) {
                                          {1, {"OF-CAP", "OF-OTHER"}},
                                          {2, {"OF-OTHER"}},
                                          {3, {"OF-OTHER"}}}) {
-    auto r = request({capped, other}, anna(false));
+    const std::vector<domain::Offer> offers = {capped, other};
+    auto r = request(offers, anna(false));
     r.shown_today = {{"OF-CAP", c.shown}};
     EXPECT_EQ(ids(decide_offers(r, catalog_)), c.want) << c.shown;
   }
@@ -241,8 +243,8 @@ TEST_F(OfferDecisionTest, IdleShowsOnlyUntargetedOffers) {
   auto segment = test::make_offer("OF-S", kNow);
   segment.segments = {"active"};
   const auto generic = test::make_offer("OF-X", kNow);
-  const auto d = decide_idle_offers({personal, gold, segment, generic}, catalog_, OfferConfig{},
-                                    "PL-WAW-001", "kiosk-1", kNow);
+  const std::vector<domain::Offer> offers = {personal, gold, segment, generic};
+  const auto d = decide_idle_offers(offers, catalog_, OfferConfig{}, "PL-WAW-001", "kiosk-1", kNow);
   EXPECT_EQ(ids(d), (std::vector<std::string>{"OF-X"}));
   EXPECT_FALSE(d.personalized);
   ASSERT_EQ(d.events.size(), 1U);

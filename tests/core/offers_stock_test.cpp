@@ -38,8 +38,9 @@ domain::Offer sku_offer(std::vector<std::string> skus) {
 }
 
 OfferDecision decide(const test::FakeCatalog& catalog, const domain::Offer& offer) {
+  const std::vector<domain::Offer> offers = {offer};
   OfferRequest r;
-  r.offers = {offer};
+  r.offers = offers;
   r.store = kStore;
   r.screen = "kiosk-1";
   r.now = kNow;

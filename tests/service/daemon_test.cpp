@@ -166,8 +166,15 @@ TEST(WitrynaEdge, RunsReloadsFeedsTheWatchdogAndStopsCleanly) {
   test::TempDir dir;
   test::NotifyReceiver systemd(dir / "notify.sock");
   ASSERT_TRUE(systemd.bound());
+  // The service now opens the store, the screen socket and the sim scanners:
+  // every path of the shipped config goes into the temp folder.
   Process edge({binary().string(), "--config", shipped_config().string(), "--set",
-                "storage.state_dir=" + (dir / "state").string()},
+                "storage.state_dir=" + (dir / "state").string(), "--set",
+                "storage.db_path=" + (dir / "state" / "witryna.db").string(), "--set",
+                "screen_api.socket=" + (dir / "screen.sock").string(), "--set",
+                "screen_api.socket_group=\"\"", "--set",
+                "scanners.kiosk-1-sim.path=" + (dir / "scan-kiosk-1").string(), "--set",
+                "scanners.checkout-1-sim.path=" + (dir / "scan-checkout-1").string()},
                dir / "log.txt",
                {"NOTIFY_SOCKET=" + (dir / "notify.sock").string(), "WATCHDOG_USEC=100000"});
   ASSERT_TRUE(edge.started());

@@ -1,6 +1,7 @@
 // The outbox: numbering, same-transaction writes, acks, bounded drops.
 #include <gtest/gtest.h>
 
+#include "edge/store/outbox_usage.hpp"
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
@@ -129,6 +130,54 @@ TEST_F(OutboxTest, StatsReportCountBytesAndOldest) {
   EXPECT_EQ(stats.bytes, bytes);
   ASSERT_TRUE(stats.oldest_at.has_value());
   EXPECT_EQ(format_rfc3339(*stats.oldest_at), "2026-11-22T10:00:01.000Z");
+}
+
+TEST_F(OutboxTest, TotalsKeptByTriggersEqualARecountThroughAppendsAcksAndDrops) {
+  auto db = open();
+  auto recount = [&db] {
+    OutboxUsage u;
+    u.events = must(query_int(db, "SELECT count(*) FROM outbox")).value_or(0);
+    u.bytes = must(query_int(db, "SELECT coalesce(sum(bytes), 0) FROM outbox")).value_or(0);
+    u.droppable_events =
+        must(query_int(db, "SELECT count(*) FROM outbox WHERE droppable = 1")).value_or(0);
+    u.droppable_bytes =
+        must(query_int(db, "SELECT coalesce(sum(bytes), 0) FROM outbox WHERE droppable = 1"))
+            .value_or(0);
+    return u;
+  };
+  auto expect_consistent = [&](const char* when) {
+    const auto kept = must(outbox_usage(db));
+    const auto counted = recount();
+    EXPECT_EQ(kept.events, counted.events) << when;
+    EXPECT_EQ(kept.bytes, counted.bytes) << when;
+    EXPECT_EQ(kept.droppable_events, counted.droppable_events) << when;
+    EXPECT_EQ(kept.droppable_bytes, counted.droppable_bytes) << when;
+    EXPECT_EQ(must(outbox_stats(db)).count, counted.events) << when;
+  };
+  expect_consistent("empty");
+  for (int i = 0; i < 30; ++i) {
+    append(db, event(i % 3 == 0   ? "code.redeemed"
+                     : i % 3 == 1 ? "scan"
+                                  : "offers.shown",
+                     "2026-11-22T10:00:00.000Z", {{"i", i}}));
+  }
+  expect_consistent("after appends");
+  {
+    auto tx = must(Transaction::begin(db));
+    must(append_event(tx, event("scan")));
+  }  // rolled back: the totals too
+  expect_consistent("after a rollback");
+  must(ack_upto(db, 10));
+  expect_consistent("after an ack");
+  {
+    auto tx = must(Transaction::begin(db));
+    must(drop_oldest_droppable(tx, 200));
+    must(tx.commit());
+  }
+  expect_consistent("after a drop");
+  const auto usage = must(outbox_usage(db));
+  EXPECT_GT(usage.events, 0);
+  EXPECT_TRUE(usage.oldest_kept.has_value());
 }
 
 TEST_F(OutboxTest, OnlyOffersShownAndScanAreDroppedOldestFirst) {

@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "edge/store/outbox_usage.hpp"
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
@@ -17,6 +18,25 @@ TEST_F(SchemaTest, AFreshFileGetsTheLatestSchema) {
   auto db = open();
   EXPECT_EQ(must(schema_version(db)), latest_schema_version());
   EXPECT_GE(latest_schema_version(), 2);
+}
+
+TEST_F(SchemaTest, AVersionTwoOutboxIsCountedWhenTheTotalsArrive) {
+  {
+    auto db = must(Database::open(path()));
+    must(migrate(db, migrations().first(2)));
+    must(execute(db,
+                 "INSERT INTO outbox(n, type, at, droppable, bytes, json) VALUES"
+                 "(1, 'scan', 1000, 1, 40, '{}'), (2, 'code.redeemed', 900, 0, 60, '{}')"));
+  }
+  auto db = open();
+  EXPECT_EQ(must(schema_version(db)), latest_schema_version());
+  const auto usage = must(outbox_usage(db));
+  EXPECT_EQ(usage.events, 2);
+  EXPECT_EQ(usage.bytes, 100);
+  EXPECT_EQ(usage.droppable_events, 1);
+  EXPECT_EQ(usage.droppable_bytes, 40);
+  EXPECT_EQ(usage.oldest_droppable, from_unix_millis(1000));
+  EXPECT_EQ(usage.oldest_kept, from_unix_millis(900));
 }
 
 TEST_F(SchemaTest, AVersionOneDatabaseIsUpgradedKeepingItsData) {

@@ -10,6 +10,7 @@
 #include "edge/core/offers/item_choice.hpp"
 #include "edge/core/offers/personal_view.hpp"
 #include "edge/core/offers/reasons.hpp"
+#include "edge/core/ports/memoized_catalog.hpp"
 
 namespace witryna::core {
 
@@ -80,7 +81,9 @@ ShownOffer to_shown(Ranked r, const PersonalView& person, const domain::Profile*
 
 }  // namespace
 
-OfferDecision decide_offers(const OfferRequest& request, const CatalogView& catalog) {
+OfferDecision decide_offers(const OfferRequest& request, const CatalogView& store_catalog) {
+  // Offers share categories and skus: each question goes to the store once.
+  const MemoizedCatalog catalog(store_catalog);
   const auto& config = request.config;
   const domain::Profile* profile = request.profile ? &*request.profile : nullptr;
   const bool consent = profile != nullptr && profile->consents.personalization;
@@ -134,11 +137,11 @@ OfferDecision decide_offers(const OfferRequest& request, const CatalogView& cata
   return decision;
 }
 
-OfferDecision decide_idle_offers(std::vector<domain::Offer> offers, const CatalogView& catalog,
+OfferDecision decide_idle_offers(std::span<const domain::Offer> offers, const CatalogView& catalog,
                                  const OfferConfig& config, std::string store, std::string screen,
                                  TimePoint now) {
   OfferRequest request;
-  request.offers = std::move(offers);
+  request.offers = offers;
   request.config = config;
   request.store = std::move(store);
   request.screen = std::move(screen);

@@ -27,7 +27,7 @@ namespace witryna::core {
 
 // The idle attract loop (no customer): decide_offers without a profile, so
 // only non-personalized offers without segment or tier restrictions.
-[[nodiscard]] OfferDecision decide_idle_offers(std::vector<domain::Offer> offers,
+[[nodiscard]] OfferDecision decide_idle_offers(std::span<const domain::Offer> offers,
                                                const CatalogView& catalog,
                                                const OfferConfig& config, std::string store,
                                                std::string screen, TimePoint now);

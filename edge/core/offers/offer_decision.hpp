@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,8 +23,10 @@ namespace witryna::core {
 struct OfferRequest {
   // None: idle screen, anonymous visitor or unknown card (generic offers only).
   std::optional<domain::Profile> profile;
-  // The offers the device holds; validity is re-checked against `now`.
-  std::vector<domain::Offer> offers;
+  // The offers the device holds; validity is re-checked against `now`. A
+  // view, not a copy: a store holds about a thousand offers and a scan must
+  // not copy them. The caller keeps them alive during decide_offers().
+  std::span<const domain::Offer> offers;
   // How often each offer (by id) was shown to this customer today (utc_day).
   // The caller counts up when it records the returned offers.shown event.
   std::map<std::string, int, std::less<>> shown_today;

@@ -7,32 +7,32 @@ namespace witryna::core {
 
 namespace {
 
-using S = TicketState;
-using T = TicketTrigger;
+using TS = TicketState;
+using TT = TicketTrigger;
 
 // The one table of the redemption ticket.
 constexpr std::array<TicketTransition, 6> kTicketTransitions = {{
-    {S::kShown, T::kClaim, S::kClaiming},
-    {S::kShown, T::kRedeem, S::kRedeemed},
-    {S::kShown, T::kReject, S::kRejected},
-    {S::kShown, T::kCancel, S::kCancelled},
-    {S::kClaiming, T::kRedeem, S::kRedeemed},
-    {S::kClaiming, T::kReject, S::kRejected},
+    {TS::kShown, TT::kClaim, TS::kClaiming},
+    {TS::kShown, TT::kRedeem, TS::kRedeemed},
+    {TS::kShown, TT::kReject, TS::kRejected},
+    {TS::kShown, TT::kCancel, TS::kCancelled},
+    {TS::kClaiming, TT::kRedeem, TS::kRedeemed},
+    {TS::kClaiming, TT::kReject, TS::kRejected},
 }};
 
 }  // namespace
 
 const char* to_string(TicketState state) {
   switch (state) {
-    case S::kShown:
+    case TS::kShown:
       return "shown";
-    case S::kClaiming:
+    case TS::kClaiming:
       return "claiming";
-    case S::kRedeemed:
+    case TS::kRedeemed:
       return "redeemed";
-    case S::kRejected:
+    case TS::kRejected:
       return "rejected";
-    case S::kCancelled:
+    case TS::kCancelled:
       return "cancelled";
   }
   return "?";
@@ -40,20 +40,20 @@ const char* to_string(TicketState state) {
 
 const char* to_string(TicketTrigger trigger) {
   switch (trigger) {
-    case T::kClaim:
+    case TT::kClaim:
       return "claim";
-    case T::kRedeem:
+    case TT::kRedeem:
       return "redeem";
-    case T::kReject:
+    case TT::kReject:
       return "reject";
-    case T::kCancel:
+    case TT::kCancel:
       return "cancel";
   }
   return "?";
 }
 
 bool is_final(TicketState state) {
-  return state == S::kRedeemed || state == S::kRejected || state == S::kCancelled;
+  return state == TS::kRedeemed || state == TS::kRejected || state == TS::kCancelled;
 }
 
 std::span<const TicketTransition> ticket_transitions() {
@@ -73,13 +73,13 @@ std::optional<TicketTrigger> trigger_for(CodeAction action) {
     case CodeAction::kShow:
       return std::nullopt;
     case CodeAction::kRedeem:
-      return T::kRedeem;
+      return TT::kRedeem;
     case CodeAction::kRedeemOffline:
-      return T::kRedeem;
+      return TT::kRedeem;
     case CodeAction::kClaim:
-      return T::kClaim;
+      return TT::kClaim;
     case CodeAction::kRefuse:
-      return T::kReject;
+      return TT::kReject;
   }
   return std::nullopt;
 }

@@ -1,0 +1,150 @@
+// Scans at a screen (codes.md): card, app QR token, app code, anything else.
+#include <variant>
+
+#include "edge/app/workflows.hpp"
+#include "edge/core/codes/app_token.hpp"
+#include "edge/core/codes/classify.hpp"
+#include "edge/service/log.hpp"
+#include "edge/store/entities.hpp"
+#include "edge/store/jti_cache.hpp"
+#include "edge/store/pending_changes.hpp"
+
+namespace witryna::app {
+
+namespace {
+// Short texts for the message view (screens translate by `code`).
+const char* detail_for(core::Outcome outcome) {
+  switch (outcome) {
+    case core::Outcome::kUnknownCard:
+      return "This card is not recognized here.";
+    case core::Outcome::kUnrecognized:
+      return "This is not a loyalty card or app code.";
+    case core::Outcome::kInvalidCheckDigit:
+    case core::Outcome::kInvalidCheck:
+    case core::Outcome::kMalformed:
+      return "The code could not be read. Please scan again.";
+    case core::Outcome::kExpired:
+    case core::Outcome::kNotYetValid:
+    case core::Outcome::kLifetimeTooLong:
+      return "This QR code is no longer valid. Refresh it in the app.";
+    case core::Outcome::kReplayed:
+      return "This QR code was already used. Refresh it in the app.";
+    case core::Outcome::kBadSignature:
+    case core::Outcome::kUnknownKey:
+      return "This QR code is not valid.";
+    case core::Outcome::kUnknownCustomer:
+      return "This account is not known in this store yet.";
+    default:
+      return "";
+  }
+}
+}  // namespace
+
+void Workflows::handle_scan(Session& s, const std::string& payload, const screen::Reply& reply) {
+  const auto now = clock_();
+  const std::string& screen = s.hello.screen;
+  core::ScanOptions scan_options;
+  scan_options.card_prefixes = options_.card_prefixes;
+  auto scan = core::classify_scan(payload, scan_options);
+
+  auto message = [&](core::ScanKind kind, core::Outcome outcome, bool generic = false,
+                     const char* code = nullptr) {
+    show_message(s, now, code ? code : std::string(core::to_string(outcome)), detail_for(outcome),
+                 {core::scan_event(screen, kind, outcome, std::nullopt, now)}, generic);
+    reply({});
+  };
+  auto storage_failed = [&](const Error& e) {
+    note_storage(e);
+    reply(tl::unexpected(e));
+  };
+
+  if (const auto* card = std::get_if<core::CardScan>(&scan)) {
+    auto customer = store::customer_for_card(db_, card->ean);
+    if (!customer) return storage_failed(customer.error());
+    if (!*customer) {
+      // Never guess: the generic offers, nothing personal (codes.md §1).
+      return message(core::ScanKind::kCard, core::Outcome::kUnknownCard, true);
+    }
+    open_customer(
+        s, Focus::kCustomer, **customer,
+        {core::scan_event(screen, core::ScanKind::kCard, core::Outcome::kCard, *customer, now)}, {},
+        reply, now);
+    return;
+  }
+
+  if (const auto* token = std::get_if<core::AppTokenScan>(&scan)) {
+    auto verified = core::verify_app_token(token->token, app_keys_, now);
+    if (!verified) {
+      auto outcome =
+          core::outcome_from_string(verified.error().code).value_or(core::Outcome::kMalformed);
+      return message(core::ScanKind::kToken, outcome);
+    }
+    auto first = store::remember_jti(db_, verified->claims.jti, verified->remember_jti_until());
+    if (!first) return storage_failed(first.error());
+    if (!*first) return message(core::ScanKind::kToken, core::Outcome::kReplayed);
+    const auto& claims = verified->claims;
+    auto profile = store::load_profile_merged(db_, claims.sub);
+    if (!profile) return storage_failed(profile.error());
+    if (!*profile) return message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer);
+
+    std::vector<domain::Event> events = {
+        core::scan_event(screen, core::ScanKind::kToken, core::Outcome::kOk, claims.sub, now)};
+    switch (claims.typ) {
+      case core::AppTokenType::kId:
+        open_customer(s, Focus::kCustomer, claims.sub, std::move(events), {}, reply, now);
+        return;
+      case core::AppTokenType::kSvc:
+        events.push_back(core::service_opened_event(screen, claims.sub,
+                                                    (*profile)->consents.history_for_staff, now));
+        open_customer(s, Focus::kService, claims.sub, std::move(events), {}, reply, now);
+        return;
+      case core::AppTokenType::kRes: {
+        auto r = store::load_reservation(db_, claims.res);
+        if (!r) return storage_failed(r.error());
+        if (!*r || (*r)->customer != claims.sub || (*r)->store != options_.store) {
+          show_message(s, now, "unknown_reservation", "This reservation is not held here.",
+                       std::move(events));
+          reply({});
+          return;
+        }
+        if (is_checkout(s)) {
+          reset(s);
+          s.focus = Focus::kReservation;
+          s.customer = claims.sub;
+          s.reservation = claims.res;
+          auto ok = commit_and_show(s, now, std::move(events));
+          reply(ok);
+        } else {
+          open_customer(s, Focus::kCustomer, claims.sub, std::move(events), {}, reply, now);
+        }
+        return;
+      }
+    }
+    return;
+  }
+
+  if (const auto* code = std::get_if<core::AppCodeScan>(&scan)) {
+    if (is_checkout(s)) {
+      handle_code_enter(s, code->normalized, reply);
+    } else {
+      // A kiosk redeems nothing: codes are for the cashier.
+      return message(core::ScanKind::kCode, core::Outcome::kUnrecognized, false,
+                     "code_at_checkout");
+    }
+    return;
+  }
+
+  const auto& rejected = std::get<core::RejectedScan>(scan);
+  message(core::ScanKind::kOther, rejected.outcome);
+}
+
+void Workflows::open_customer(Session& s, Focus focus, const std::string& customer,
+                              std::vector<domain::Event> events, const TxBody& body,
+                              const screen::Reply& reply, TimePoint now) {
+  reset(s);
+  s.focus = focus;
+  s.customer = customer;
+  reply(commit_and_show(s, now, std::move(events), body));
+}
+
+}  // namespace witryna::app

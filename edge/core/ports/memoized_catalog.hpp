@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "edge/core/ports/catalog_view.hpp"
+
+namespace witryna::core {
+
+// A CatalogView that asks the one it wraps at most once per question. Made
+// for the span of one decision: a store's thousand offers share a few dozen
+// categories and skus, and every repeat would be another store query. Not
+// for keeping: it never sees the data change.
+class MemoizedCatalog final : public CatalogView {
+ public:
+  explicit MemoizedCatalog(const CatalogView& inner) : inner_(inner) {}
+
+  [[nodiscard]] std::optional<domain::Product> product(std::string_view sku) const override;
+  [[nodiscard]] std::optional<domain::Stock> stock(std::string_view sku) const override;
+  [[nodiscard]] std::vector<domain::NearbyStock> nearby(std::string_view sku) const override;
+  [[nodiscard]] std::vector<domain::Product> available_in_category(
+      std::string_view category, std::string_view size, std::size_t limit) const override;
+
+ private:
+  using CategoryKey = std::tuple<std::string, std::string, std::size_t>;
+
+  const CatalogView& inner_;
+  mutable std::map<std::string, std::optional<domain::Product>, std::less<>> products_;
+  mutable std::map<std::string, std::optional<domain::Stock>, std::less<>> stock_;
+  mutable std::map<std::string, std::vector<domain::NearbyStock>, std::less<>> nearby_;
+  mutable std::map<CategoryKey, std::vector<domain::Product>> categories_;
+};
+
+}  // namespace witryna::core

@@ -1,0 +1,259 @@
+#include "sync/adapter/inbound_pipeline.hpp"
+
+#include <boost/asio/post.hpp>
+#include <utility>
+
+#include "edge/store/apply.hpp"
+#include "edge/store/db/sql.hpp"
+#include "edge/store/db/transaction.hpp"
+#include "edge/store/snapshot.hpp"
+#include "edge/store/stream_state.hpp"
+#include "sync/adapter/clock.hpp"
+#include "sync/core/stream_message.hpp"
+
+namespace witryna::sync {
+namespace {
+
+// Only the streams that have a row: a stream without one has never been
+// applied (first start, or the state was lost) and must be resynced from 0.
+Result<std::map<core::Stream, std::int64_t>> persisted_seqs(store::Database& db) {
+  std::map<core::Stream, std::int64_t> out;
+  auto q = store::query(db, "SELECT stream, last_seq FROM stream_state");
+  if (!q) return Unexpected(q.error());
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return Unexpected(row.error());
+    if (!*row) break;
+    if (const auto stream = ::witryna::core::stream_from((*q)->column_text(0))) {
+      out[*stream] = (*q)->column_int(1);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<InboundPipeline>> InboundPipeline::create(boost::asio::io_context& io,
+                                                                 store::Database& db,
+                                                                 const SyncOptions& options,
+                                                                 Hooks hooks,
+                                                                 core::IdGenerator ids) {
+  auto persisted = persisted_seqs(db);
+  if (!persisted) return Unexpected(persisted.error());
+  core::InboundSync sync(*persisted, std::move(ids), options.streams);
+  return std::unique_ptr<InboundPipeline>(
+      new InboundPipeline(io, db, options, std::move(hooks), std::move(sync)));
+}
+
+InboundPipeline::InboundPipeline(boost::asio::io_context& io, store::Database& db,
+                                 const SyncOptions& options, Hooks hooks, core::InboundSync sync)
+    : io_(io), db_(db), options_(options), hooks_(std::move(hooks)), sync_(std::move(sync)) {
+  if (options_.apply_batch == 0) options_.apply_batch = 1;
+}
+
+InboundPipeline::~InboundPipeline() {
+  *alive_ = false;
+}
+
+void InboundPipeline::push(core::Stream topic_stream, std::string payload) {
+  queue_.push_back(Queued{topic_stream, std::move(payload)});
+  schedule();
+}
+
+void InboundPipeline::poll(TimePoint now, bool connected) {
+  connected_ = connected;
+  for (const auto& decision : sync_.poll(now, connected))
+    handle(decision);
+}
+
+void InboundPipeline::on_connected(TimePoint now, bool session_present) {
+  connected_ = true;
+  sync_.on_connected(now);
+  // The broker kept no session: whatever was published while we were away
+  // is lost, so every stream asks for a snapshot (as after lost state).
+  if (!session_present) {
+    for (const auto& decision : sync_.force_resync(now, true))
+      handle(decision);
+  }
+  poll(now, true);
+}
+
+void InboundPipeline::force_resync(TimePoint now, bool connected) {
+  for (const auto& decision : sync_.force_resync(now, connected))
+    handle(decision);
+}
+
+void InboundPipeline::schedule() {
+  if (scheduled_) return;
+  scheduled_ = true;
+  boost::asio::post(io_, [this, alive = std::weak_ptr<bool>(alive_)] {
+    if (alive.expired()) return;
+    scheduled_ = false;
+    step();
+  });
+}
+
+// One unit of work per handler: a batch of items or a completion step.
+void InboundPipeline::step() {
+  if (!job_) {
+    start_next();
+    if (!job_) {
+      if (!queue_.empty()) schedule();
+      return;
+    }
+  }
+  Job& job = *job_;
+  const auto stream = job.decision.stream;
+  if (!job.items_done) {
+    if (auto ok = apply_batch(job); !ok) {
+      apply_failed(stream, ok.error());
+      schedule();
+      return;
+    }
+  } else if (job.decision.completed) {
+    auto done = complete_step(job);
+    if (!done) {
+      apply_failed(stream, done.error());
+      schedule();
+      return;
+    }
+    if (*done) {
+      if (job.decision.persist_last) {
+        if (auto ok = persist_last(stream, *job.decision.persist_last); !ok) {
+          apply_failed(stream, ok.error());
+          schedule();
+          return;
+        }
+      }
+      job.decision.completed.reset();
+      job.applied_any = true;
+    }
+  }
+  if (job.items_done && !job.decision.completed) finish_job();
+  schedule();
+}
+
+void InboundPipeline::start_next() {
+  while (!job_ && !queue_.empty()) {
+    Queued next = std::move(queue_.front());
+    queue_.pop_front();
+    auto envelope = core::validate_stream_message(next.stream, next.payload, options_.limits);
+    if (!envelope) {
+      if (hooks_.rejected) hooks_.rejected(next.stream, envelope.error());
+      continue;
+    }
+    const TimePoint now = wall_now();
+    auto decision = sync_.on_envelope(*envelope, now);
+    if (decision.part == core::PartVerdict::kRejected && hooks_.rejected) {
+      hooks_.rejected(decision.stream, Error{std::string(decision.reject_reason), "snapshot part"});
+    }
+    if (decision.dropped) forget(decision.stream);
+    Job job{std::move(*envelope), std::move(decision)};
+    job.items_done = !job.decision.apply_items;
+    if (job.items_done && !job.decision.completed && job.decision.persist_last) {
+      if (auto ok = persist_last(job.decision.stream, *job.decision.persist_last); !ok) {
+        apply_failed(job.decision.stream, ok.error());
+        continue;
+      }
+    }
+    job_ = std::move(job);
+  }
+}
+
+Result<void> InboundPipeline::apply_batch(Job& job) {
+  const auto stream = job.decision.stream;
+  const auto& items = job.envelope.items;
+  const std::size_t begin = job.next_item;
+  const std::size_t end = std::min(items.size(), begin + options_.apply_batch);
+  const bool last = end >= items.size();
+
+  nlohmann::json slice = nlohmann::json::array();
+  for (std::size_t i = begin; i < end; ++i)
+    slice.push_back(items[i]);
+  const TimePoint now = wall_now();
+  const store::ApplyContext ctx =
+      job.decision.snapshot_id ? store::ApplyContext::snapshot(*job.decision.snapshot_id, now)
+                               : store::ApplyContext::live(job.decision.live_seq.value_or(0), now);
+
+  auto tx = store::Transaction::begin(db_);
+  if (!tx) return Unexpected(tx.error());
+  if (job.decision.snapshot_id) {
+    // A part registers its snapshot even when it carries no items.
+    if (auto gen = store::snapshot_generation(*tx, stream, *job.decision.snapshot_id); !gen) {
+      return Unexpected(gen.error());
+    }
+  }
+  auto counts = store::apply_items(*tx, stream, ctx, slice);
+  if (!counts) return Unexpected(counts.error());
+  // The seq goes with the message's last items, unless a completed snapshot
+  // still has to delete: then it goes with the completion.
+  if (last && job.decision.persist_last && !job.decision.completed) {
+    if (auto ok = store::set_last_seq(*tx, stream, *job.decision.persist_last); !ok) {
+      return Unexpected(ok.error());
+    }
+  }
+  if (auto ok = tx->commit(); !ok) return Unexpected(ok.error());
+
+  if (counts->rejected > 0 && hooks_.rejected) {
+    hooks_.rejected(
+        stream, counts->first_rejection.value_or(Error{std::string(errc::kInvalidValue), "items"}));
+  }
+  job.applied_any = true;
+  job.next_item = end;
+  job.items_done = last;
+  return {};
+}
+
+Result<bool> InboundPipeline::complete_step(Job& job) {
+  const auto& completed = *job.decision.completed;
+  auto progress = store::finish_snapshot_step(db_, job.decision.stream, completed.id,
+                                              completed.upto_seq, options_.apply_batch);
+  if (!progress) return Unexpected(progress.error());
+  return !progress->more;
+}
+
+Result<void> InboundPipeline::persist_last(core::Stream stream, std::int64_t seq) {
+  auto tx = store::Transaction::begin(db_);
+  if (!tx) return Unexpected(tx.error());
+  if (auto ok = store::set_last_seq(*tx, stream, seq); !ok) return Unexpected(ok.error());
+  return tx->commit();
+}
+
+void InboundPipeline::finish_job() {
+  Job job = std::move(*job_);
+  job_.reset();
+  if (job.applied_any && hooks_.applied) hooks_.applied(job.decision.stream);
+  if (job.decision.resync) send(*job.decision.resync);
+}
+
+void InboundPipeline::apply_failed(core::Stream stream, const Error& error) {
+  job_.reset();
+  if (hooks_.rejected) hooks_.rejected(stream, error);
+  handle(sync_.on_apply_failed(stream, wall_now(), connected_));
+}
+
+void InboundPipeline::handle(const core::PollDecision& decision) {
+  if (decision.dropped) forget(decision.stream);
+  if (decision.resync) send(*decision.resync);
+}
+
+void InboundPipeline::forget(core::Stream stream) {
+  // An incomplete snapshot deletes nothing; the store stops tracking it. A
+  // failure here is harmless: the next part of another id starts over anyway.
+  (void)store::abandon_snapshot(db_, stream);
+}
+
+void InboundPipeline::send(const core::ResyncRequest& request) {
+  if (!hooks_.publish_resync) {
+    sync_.request_not_sent(request.stream, request.request);
+    return;
+  }
+  hooks_.publish_resync(request,
+                        [this, alive = std::weak_ptr<bool>(alive_), stream = request.stream,
+                         id = request.request](Result<void> result) {
+                          if (alive.expired() || result) return;
+                          sync_.request_not_sent(stream, id);
+                        });
+}
+
+}  // namespace witryna::sync

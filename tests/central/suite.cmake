@@ -1,0 +1,20 @@
+# The central simulator (tools/central): its pure parts (unit) and the node
+# against a real mosquitto with a raw MQTT peer playing the device
+# (integration). Included by tests/CMakeLists.txt.
+witryna_add_test_suite(central_tests unit DIRS central LIBS witryna::central_core)
+
+# Against mosquitto. Spelled out (not witryna_add_test_suite) for the same
+# LeakSanitizer suppression of Paho C as tests/mqtt/suite.cmake.
+file(GLOB _central_mqtt_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/mqtt/*_test.cpp)
+if(_central_mqtt_sources AND TARGET witryna::central)
+  add_executable(central_mqtt_tests ${_central_mqtt_sources})
+  target_link_libraries(central_mqtt_tests PRIVATE witryna::central witryna::test_support GTest::gtest_main
+                                                   GTest::gmock witryna::common)
+  set(_central_mqtt_properties LABELS integration)
+  if(WITRYNA_SANITIZE)
+    list(APPEND _central_mqtt_properties ENVIRONMENT
+      "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_LIST_DIR}/../mqtt/lsan.supp:print_suppressions=0")
+  endif()
+  gtest_discover_tests(central_mqtt_tests PROPERTIES ${_central_mqtt_properties}
+    DISCOVERY_TIMEOUT 60)
+endif()

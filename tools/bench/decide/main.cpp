@@ -1,0 +1,309 @@
+// witryna-bench-decide: scan → decision latency at a store's full size.
+//
+//   witryna-bench-decide [--work build/bench-decide] [--customers 1000000]
+//                        [--products 200000] [--offers 1000] [--scans 4000]
+//
+// A kiosk on the real screen socket scans loyalty cards and signed app tokens
+// of random customers; each latency runs from writing the scan line to reading
+// the `customer` view it produces (classification, card or token check with
+// the jti cache, profile, offer decision over the catalog, the scan and
+// offers.shown events committed, the view built and sent). Side by side, the
+// baseline: one bare SQLite point look-up of the same card's profile on its
+// own connection — the least any implementation must do. Then the process's
+// RSS: the edge's workflows, store connection and screen server after load.
+// The store is generated and imported once (witryna-datagen → witryna-import)
+// and reused.
+#include <pthread.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <boost/asio.hpp>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "edge/app/offline_claims.hpp"
+#include "edge/app/workflows.hpp"
+#include "edge/crypto/ed25519_key_ring.hpp"
+#include "edge/crypto/ed25519_signer.hpp"
+#include "edge/crypto/jws_sign.hpp"
+#include "edge/screen/screen_server.hpp"
+#include "edge/service/log.hpp"
+#include "edge/store/store.hpp"
+#include "tools/bench/decide/latency.hpp"
+#include "tools/bench/decide/line_socket.hpp"
+#include "tools/bench/decide/prepared_store.hpp"
+
+namespace {
+
+using namespace witryna;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+constexpr auto kReadTimeout = std::chrono::seconds(10);
+
+double micros_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+}
+
+// CPU time a thread has used, in microseconds: what the edge spent on a scan,
+// whatever else the machine was doing (wall time on a busy 2-core box also
+// measures the scheduler).
+double thread_cpu_micros(clockid_t cpu_clock) {
+  timespec ts{};
+  clock_gettime(cpu_clock, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e6 + static_cast<double>(ts.tv_nsec) / 1e3;
+}
+
+// VmRSS / VmHWM of this process, in MiB.
+double status_mib(const std::string& field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind(field + ":", 0) == 0) return std::stod(line.substr(field.size() + 1)) / 1024.0;
+  }
+  return 0;
+}
+
+struct Customer {
+  std::string card;
+  std::string id;
+};
+
+Result<std::vector<Customer>> sample_customers(store::Database& db, std::size_t count) {
+  auto stmt = db.prepare("SELECT card, customer FROM cards ORDER BY random() LIMIT ?1");
+  if (!stmt) return tl::unexpected(stmt.error());
+  stmt->bind_int(1, static_cast<std::int64_t>(count));
+  std::vector<Customer> out;
+  while (true) {
+    auto row = stmt->step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({stmt->column_text(0), stmt->column_text(1)});
+  }
+  if (out.empty()) return fail(std::string(errc::kNotFound), "the store holds no cards");
+  return out;
+}
+
+// Reads until a view in `mode` (results and other views are skipped).
+Result<json> await_view(bench::LineSocket& screen, const std::string& mode) {
+  while (true) {
+    auto line = screen.read_line(kReadTimeout);
+    if (!line) return tl::unexpected(line.error());
+    auto message = json::parse(*line, nullptr, false);
+    if (message.is_discarded()) return fail(std::string(errc::kInvalidJson), "edge sent non-JSON");
+    if (auto view = message.find("view"); view != message.end()) {
+      if (view->value("mode", "") == mode) return *view;
+      if (view->value("mode", "") == "message") {
+        return fail("unexpected_message", view->dump());
+      }
+    }
+  }
+}
+
+int measure(const std::filesystem::path& db_path, const std::filesystem::path& work,
+            std::size_t scans) {
+  service::log::set_level(service::LogLevel::kWarn);
+  auto db = store::open_store(db_path);
+  auto baseline_db = store::open_store(db_path);
+  if (!db || !baseline_db) {
+    std::fprintf(stderr, "cannot open %s\n", db_path.c_str());
+    return 1;
+  }
+  auto customers = sample_customers(*baseline_db, scans);
+  if (!customers) {
+    std::fprintf(stderr, "%s\n", customers.error().context.c_str());
+    return 1;
+  }
+  auto signer = crypto::Ed25519Signer::generate();
+  crypto::Ed25519KeyRing app_keys;
+  if (!signer || !app_keys.add_raw_hex("bench-2026", *signer->public_key_hex())) {
+    std::fprintf(stderr, "cannot make the app key\n");
+    return 1;
+  }
+
+  // The generated brand's offers are valid around its `now`: run the edge's
+  // clock from there, at the real pace.
+  const auto world_now = *parse_rfc3339("2026-11-22T10:00:00.000Z");
+  const auto started = Clock::now();
+  const app::WallClock clock = [world_now, started] {
+    return world_now + std::chrono::duration_cast<Millis>(Clock::now() - started);
+  };
+
+  boost::asio::io_context io;
+  auto work_guard = boost::asio::make_work_guard(io);
+  app::OfflineClaims claims(io);
+  app::WorkflowOptions options;
+  options.device = "PL-WAW-001-edge1";
+  options.store = "PL-WAW-001";
+  options.version = WITRYNA_VERSION;
+  options.idle_after = std::chrono::minutes(10);
+  app::Workflows workflows(io, *db, app_keys, claims, options, clock);
+  screen::ScreenServer server(io, workflows);
+  workflows.set_server(&server);
+  const auto socket_path = work / "screen.sock";
+  std::filesystem::remove(socket_path);
+  screen::ScreenServerOptions server_options;
+  server_options.unix_path = socket_path;
+  server_options.unix_group = "";
+  if (auto ok = server.start(server_options); !ok) {
+    std::fprintf(stderr, "screen server: %s\n", ok.error().context.c_str());
+    return 1;
+  }
+  workflows.start();
+  std::thread edge([&io] { io.run(); });
+  clockid_t edge_cpu{};
+  pthread_getcpuclockid(edge.native_handle(), &edge_cpu);
+
+  int exit_code = 0;
+  bench::Latencies card_scans;
+  bench::Latencies token_scans;
+  bench::Latencies baseline;
+  bench::Latencies card_cpu;
+  bench::Latencies token_cpu;
+  auto kiosk = bench::LineSocket::connect(socket_path, std::chrono::seconds(5));
+  auto fail_with = [&](const Error& e) {
+    std::fprintf(stderr, "bench: %s %s\n", e.code.c_str(), e.context.c_str());
+    exit_code = 1;
+  };
+  if (!kiosk) {
+    fail_with(kiosk.error());
+  } else if (auto hello = kiosk->send(
+                 R"({"hello":{"screen":"kiosk-1","role":"kiosk","till":null,"protocol":1}})");
+             !hello) {
+    fail_with(hello.error());
+  } else if (auto idle = await_view(*kiosk, "idle"); !idle) {
+    fail_with(idle.error());
+  }
+  auto lookup = baseline_db->prepare(
+      "SELECT p.body FROM cards c JOIN profiles p ON p.customer = c.customer WHERE c.card = ?1");
+  std::int64_t id = 0;
+  // The store remembers every jti (replay protection across restarts): each
+  // run needs its own.
+  const auto run_id = std::to_string(std::random_device{}());
+  for (std::size_t i = 0; exit_code == 0 && i < customers->size(); ++i) {
+    const auto& customer = (*customers)[i];
+    const bool by_token = i % 2 == 1;
+    std::string payload = customer.card;
+    if (by_token) {
+      core::AppTokenClaims token;
+      token.sub = customer.id;
+      token.typ = core::AppTokenType::kId;
+      token.iat = to_unix_seconds(clock());
+      token.exp = token.iat + 300;
+      token.jti = "bench-" + run_id + "-" + std::to_string(i);
+      payload = *crypto::make_app_token(*signer, "bench-2026", token);
+    }
+    const json scan = {{"action", "scan"}, {"id", ++id}, {"payload", payload}};
+    const auto start = Clock::now();
+    const double cpu_start = thread_cpu_micros(edge_cpu);
+    if (auto sent = kiosk->send(scan.dump()); !sent) {
+      fail_with(sent.error());
+      break;
+    }
+    auto view = await_view(*kiosk, "customer");
+    const double micros = micros_since(start);
+    const double cpu = thread_cpu_micros(edge_cpu) - cpu_start;
+    if (!view) {
+      fail_with(view.error());
+      break;
+    }
+    if ((*view)["customer"].value("id", "") != customer.id) {
+      fail_with(Error{"wrong_customer", "the view shows someone else"});
+      break;
+    }
+    (by_token ? token_scans : card_scans).add(micros);
+    (by_token ? token_cpu : card_cpu).add(cpu);
+
+    const auto base_start = Clock::now();
+    lookup->reset();
+    lookup->bind_text(1, customer.card);
+    auto row = lookup->step();
+    const auto body = row && *row ? lookup->column_view(0).size() : 0;
+    baseline.add(micros_since(base_start));
+    if (body == 0) {
+      fail_with(Error{"baseline", "no profile for a sampled card"});
+      break;
+    }
+
+    if (auto sent = kiosk->send(json({{"action", "session.end"}, {"id", ++id}}).dump()); !sent) {
+      fail_with(sent.error());
+      break;
+    }
+    if (auto idle = await_view(*kiosk, "idle"); !idle) {
+      fail_with(idle.error());
+      break;
+    }
+  }
+  const double rss = status_mib("VmRSS");
+  const double hwm = status_mib("VmHWM");
+  boost::asio::post(io, [&] {
+    workflows.stop();
+    server.stop();
+    work_guard.reset();
+  });
+  edge.join();
+  if (exit_code != 0) return exit_code;
+
+  std::printf("\nscan → customer view on the kiosk socket (%s build)\n",
+#ifdef NDEBUG
+              "release"
+#else
+              "debug"
+#endif
+  );
+  std::printf("  wall, card scans       %s\n", card_scans.summary().c_str());
+  std::printf("  wall, app-token scans  %s\n", token_scans.summary().c_str());
+  std::printf("  edge CPU, card         %s\n", card_cpu.summary().c_str());
+  std::printf("  edge CPU, app token    %s\n", token_cpu.summary().c_str());
+  std::printf("  baseline look-up, wall %s\n", baseline.summary().c_str());
+  std::printf("  wall p99 ratio to baseline: card %.1fx, token %.1fx\n",
+              card_scans.percentile(99) / baseline.percentile(99),
+              token_scans.percentile(99) / baseline.percentile(99));
+  std::printf("  target wall p99 < 1000 us: card %s, token %s\n",
+              card_scans.percentile(99) < 1000 ? "met" : "MISSED",
+              token_scans.percentile(99) < 1000 ? "met" : "MISSED");
+  std::printf("edge RSS after load: %.1f MiB (peak %.1f MiB); target < 64 MiB: %s\n", rss, hwm,
+              hwm < 64 ? "met" : "MISSED");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"witryna-bench-decide: scan → decision latency at a store's full size"};
+  std::filesystem::path work = "build/bench-decide";
+  bench::StoreSize size;
+  std::size_t scans = 4'000;
+  cli.add_option("--work", work, "folder for the generated store (reused)")->capture_default_str();
+  cli.add_option("--customers", size.customers, "profiles")->capture_default_str();
+  cli.add_option("--products", size.products, "sku variants")->capture_default_str();
+  cli.add_option("--offers", size.offers, "offers")->capture_default_str();
+  cli.add_option("--scans", scans, "scans measured (half cards, half app tokens)")
+      ->capture_default_str();
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return cli.exit(e);
+  }
+  // Prepare in a child so this process's RSS is the edge's, not the loader's.
+  const pid_t child = fork();
+  if (child < 0) return 1;
+  if (child == 0) {
+    auto db = bench::prepared_store(work, size);
+    if (!db) std::fprintf(stderr, "bench: %s\n", db.error().context.c_str());
+    std::fflush(stdout);
+    _exit(db ? 0 : 1);
+  }
+  int status = 0;
+  waitpid(child, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
+  return measure(work / "witryna.db", work, scans);
+}
