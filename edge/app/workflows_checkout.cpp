@@ -31,14 +31,8 @@ bool Workflows::redemptions_refused(TimePoint now) {
     note_storage(usage.error());
     return true;  // cannot tell: refuse rather than risk losing a redemption's event
   }
-  sync::core::OutboxStats stats;
-  stats.bytes = static_cast<std::size_t>(usage->bytes);
-  stats.events = static_cast<std::size_t>(usage->events);
-  stats.droppable_bytes = static_cast<std::size_t>(usage->droppable_bytes);
-  stats.droppable_events = static_cast<std::size_t>(usage->droppable_events);
-  stats.oldest_droppable = usage->oldest_droppable;
-  stats.oldest_kept = usage->oldest_kept;
-  return sync::core::decide_outbox_bounds(stats, options_.outbox, now).refuse_redemptions;
+  return sync::core::decide_outbox_bounds(store::bounds_stats(*usage), options_.outbox, now)
+      .refuse_redemptions;
 }
 
 Result<core::CodeContext> Workflows::code_context(const std::string& code_hash, TimePoint now) {

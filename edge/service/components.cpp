@@ -112,6 +112,11 @@ void add_components(App& app, EventLoop& loop, const Config& config) {
   sync_ptr->on_link = [wiring](bool online, std::optional<TimePoint> last_sync) {
     if (wiring->workflows != nullptr) wiring->workflows->set_link_status(online, last_sync);
   };
+  sync_ptr->on_synced = [wiring, sync_ptr](TimePoint last_sync) {
+    if (wiring->workflows != nullptr) {
+      wiring->workflows->set_link_status(sync_ptr->connected(), last_sync);
+    }
+  };
   sync_ptr->on_applied = [wiring](std::string_view stream) {
     if (wiring->workflows != nullptr) wiring->workflows->on_central_changed(stream);
   };

@@ -16,14 +16,7 @@ namespace {
 Result<core::OutboxStats> bounds_stats(store::Database& db) {
   auto usage = store::outbox_usage(db);
   if (!usage) return Unexpected(usage.error());
-  core::OutboxStats stats;
-  stats.events = static_cast<std::size_t>(usage->events);
-  stats.bytes = static_cast<std::size_t>(usage->bytes);
-  stats.droppable_bytes = static_cast<std::size_t>(usage->droppable_bytes);
-  stats.droppable_events = static_cast<std::size_t>(usage->droppable_events);
-  stats.oldest_droppable = usage->oldest_droppable;
-  stats.oldest_kept = usage->oldest_kept;
-  return stats;
+  return store::bounds_stats(*usage);
 }
 
 // The bytes drop_oldest_droppable must free to drop exactly what the

@@ -309,17 +309,25 @@ void SyncService::on_disconnected(const Error& reason) {
   schedule_reconnect();
 }
 
+void SyncService::note_sync(TimePoint now) {
+  last_sync_ = now;
+  constexpr auto kLastSyncNotice = std::chrono::seconds(30);
+  if (last_sync_told_ && now - *last_sync_told_ < kLastSyncNotice) return;
+  last_sync_told_ = now;
+  if (on_synced) on_synced(now);
+}
+
 void SyncService::on_message(const MqttMessage& message) {
   const auto ref = topics_->parse(message.topic);
   if (!ref || !core::is_inbound(ref->kind)) return;
   const TimePoint now = wall_now();
   switch (ref->kind) {
     case core::TopicKind::kStream:
-      last_sync_ = now;
+      note_sync(now);
       inbound_->push(*ref->stream, message.payload);
       break;
     case core::TopicKind::kAcks:
-      last_sync_ = now;
+      note_sync(now);
       if (auto ok = outbox_->on_ack(message.payload, now, connected()); !ok) {
         reject("acks", ok.error());
       }

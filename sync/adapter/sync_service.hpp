@@ -55,6 +55,10 @@ class SyncService final : public service::Component {
   // Items of a stream were applied (or a snapshot of it completed): caches
   // built on it (offers, catalog) are stale. The contract's stream name.
   std::function<void(std::string_view stream)> on_applied;
+  // Central was heard from (a stream message or an ack) at `last_sync`: the
+  // first time after start, then at most every 30 s — screens show it, and
+  // each notice refreshes every screen.
+  std::function<void(TimePoint last_sync)> on_synced;
   // A retained desired configuration / update manifest (fleet.md), as sent;
   // `group`: empty for the device's own topic, else the group's name.
   std::function<void(std::string_view payload, std::string_view group)> on_desired;
@@ -107,6 +111,8 @@ class SyncService final : public service::Component {
   void on_connected(bool session_present);
   void on_disconnected(const Error& reason);
   void on_message(const MqttMessage& message);
+  // Central was heard from at `now` (a stream message or an ack).
+  void note_sync(TimePoint now);
   void on_command(std::string_view payload);
   void reject(std::string_view what, const Error& error);
   void tick();
@@ -134,6 +140,8 @@ class SyncService final : public service::Component {
   bool link_up_ = false;
   TimePoint since_{};
   std::optional<TimePoint> last_sync_;
+  // When on_synced last told of last_sync_.
+  std::optional<TimePoint> last_sync_told_;
   std::optional<core::PublishedState> last_state_;
   std::int64_t rejected_ = 0;
   std::int64_t config_ver_ = 0;

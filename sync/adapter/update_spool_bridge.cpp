@@ -37,6 +37,11 @@ void UpdateSpoolBridge::on_manifest(std::string_view payload, std::string_view g
 
 void UpdateSpoolBridge::start() {
   stopped_ = false;
+  // tmpfiles.d makes it on an appliance (shared with the updater's user); a
+  // development or demo run makes its own.
+  std::error_code ec;
+  std::filesystem::create_directories(spool_, ec);
+  if (ec) service::log::warn("update spool ", spool_.string(), ": ", ec.message());
   poll();
   arm();
 }

@@ -95,6 +95,15 @@ TEST_F(InboundTest, OutOfOrderAndDuplicateDeliveryConvergeToTheSameState) {
   EXPECT_FALSE(device_->inbound()->sync().stream(core::Stream::kStock).needs_resync());
 }
 
+TEST_F(InboundTest, ScreensHearOfTheFirstSyncWithoutWaitingForAReconnect) {
+  start_central();
+  start_device();
+  EXPECT_TRUE(synced_.empty());  // connected, nothing heard from central yet
+  answer_initial_resyncs();
+  ASSERT_TRUE(loop_.run_until([&] { return !synced_.empty(); }));
+  EXPECT_EQ(synced_.size(), 1U);  // six snapshot answers at once: one notice, not six
+}
+
 TEST_F(InboundTest, TombstonesBeatLateUpserts) {
   start_central();
   start_device();

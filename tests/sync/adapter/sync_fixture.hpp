@@ -105,6 +105,7 @@ class SyncFixture : public ::testing::Test {
     device_ = std::make_unique<SyncService>(loop_.io(), config_, options_);
     device_->on_applied = [this](std::string_view stream) { applied_.emplace_back(stream); };
     device_->on_link = [this](bool online, std::optional<TimePoint>) { links_.push_back(online); };
+    device_->on_synced = [this](TimePoint last_sync) { synced_.push_back(last_sync); };
     auto started = device_->start();
     ASSERT_TRUE(started) << started.error().code << ": " << started.error().context;
     ASSERT_TRUE(loop_.run_until([&] { return device_->connected(); }));
@@ -191,6 +192,7 @@ class SyncFixture : public ::testing::Test {
   std::unique_ptr<SyncService> device_;
   std::vector<std::string> applied_;
   std::vector<bool> links_;
+  std::vector<TimePoint> synced_;  // what each on_synced told
   std::size_t resync_seen_ = 0;
 };
 
