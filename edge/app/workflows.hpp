@@ -164,6 +164,15 @@ class Workflows final : public screen::ScreenHandler {
   void show_ticket(const std::string& screen, const core::RedemptionTicket& ticket);
 
   // workflows_profile.cpp
+  // The customer on screen for a local profile change: central's ver (what the
+  // pending change waits to be confirmed above) and the profile as shown.
+  // Replies with the failure and returns nullopt when there is none.
+  struct ProfileChange {
+    std::string customer;
+    std::int64_t base_ver = 0;
+    domain::Profile merged;
+  };
+  [[nodiscard]] std::optional<ProfileChange> profile_change(Session& s, const screen::Reply& reply);
   void handle_consent(Session& s, const nlohmann::json& patch, const screen::Reply& reply);
   void handle_preferences(Session& s, const nlohmann::json& patch, const screen::Reply& reply);
   void handle_purchase(Session& s, const screen::Action& action, const screen::Reply& reply);

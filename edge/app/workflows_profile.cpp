@@ -23,30 +23,38 @@ constexpr const char* kNoCustomer = "no_customer";
 constexpr auto kExpiryRecheck = std::chrono::hours(1);
 }  // namespace
 
-void Workflows::handle_consent(Session& s, const nlohmann::json& patch,
-                               const screen::Reply& reply) {
+std::optional<Workflows::ProfileChange> Workflows::profile_change(Session& s,
+                                                                  const screen::Reply& reply) {
   if (!s.customer) {
     reply(fail(kNoCustomer, "scan a card or the app first"));
-    return;
+    return std::nullopt;
   }
-  const auto now = clock_();
   const std::string customer = *s.customer;
   auto central = store::load_profile(db_, customer);
   auto merged = store::load_profile_merged(db_, customer);
   if (!central || !merged) {
     reply(tl::unexpected(!central ? central.error() : merged.error()));
-    return;
+    return std::nullopt;
   }
   if (!*central || !*merged) {
     reply(fail(kNoCustomer, "the profile is gone"));
-    return;
+    return std::nullopt;
   }
-  auto next = core::patch_consents((*merged)->consents, patch);
+  return ProfileChange{customer, (*central)->ver, std::move(**merged)};
+}
+
+void Workflows::handle_consent(Session& s, const nlohmann::json& patch,
+                               const screen::Reply& reply) {
+  auto change = profile_change(s, reply);
+  if (!change) return;
+  const auto now = clock_();
+  const std::string& customer = change->customer;
+  auto next = core::patch_consents(change->merged.consents, patch);
   if (!next) {
     reply(tl::unexpected(next.error()));
     return;
   }
-  const auto base_ver = (*central)->ver;
+  const auto base_ver = change->base_ver;
   reply(commit_and_show(
       s, now, {core::consent_changed_event(customer, *next, s.hello.screen, now)},
       [&](store::Transaction& tx) {
@@ -57,28 +65,16 @@ void Workflows::handle_consent(Session& s, const nlohmann::json& patch,
 
 void Workflows::handle_preferences(Session& s, const nlohmann::json& patch,
                                    const screen::Reply& reply) {
-  if (!s.customer) {
-    reply(fail(kNoCustomer, "scan a card or the app first"));
-    return;
-  }
+  auto change = profile_change(s, reply);
+  if (!change) return;
   const auto now = clock_();
-  const std::string customer = *s.customer;
-  auto central = store::load_profile(db_, customer);
-  auto merged = store::load_profile_merged(db_, customer);
-  if (!central || !merged) {
-    reply(tl::unexpected(!central ? central.error() : merged.error()));
-    return;
-  }
-  if (!*central || !*merged) {
-    reply(fail(kNoCustomer, "the profile is gone"));
-    return;
-  }
-  auto next = core::patch_preferences((*merged)->preferences, patch);
+  const std::string& customer = change->customer;
+  auto next = core::patch_preferences(change->merged.preferences, patch);
   if (!next) {
     reply(tl::unexpected(next.error()));
     return;
   }
-  const auto base_ver = (*central)->ver;
+  const auto base_ver = change->base_ver;
   reply(commit_and_show(
       s, now, {core::preferences_changed_event(customer, *next, s.hello.screen, now)},
       [&](store::Transaction& tx) {

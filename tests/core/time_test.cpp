@@ -20,8 +20,9 @@ TEST(Rfc3339, AcceptsOffsetsAndMissingFraction) {
 }
 
 TEST(Rfc3339, RejectsGarbage) {
-  for (const char* bad : {"", "2026-11-22", "2026-13-01T00:00:00Z", "2026-11-22T10:00:00",
-                          "2026-11-22T10:00:00.Z", "2026-11-22T10:00:00Zjunk", "2026-02-30T00:00:00Z"}) {
+  for (const char* bad :
+       {"", "2026-11-22", "2026-13-01T00:00:00Z", "2026-11-22T10:00:00", "2026-11-22T10:00:00.Z",
+        "2026-11-22T10:00:00Zjunk", "2026-02-30T00:00:00Z"}) {
     EXPECT_FALSE(parse_rfc3339(bad)) << bad;
   }
 }
