@@ -39,6 +39,11 @@ void add_flags(CLI::App& app, Options& o, std::string& role, std::string& langua
   app.add_flag("--glyph-check", o.glyph_check, "exit 3 if any drawn character has no glyph");
   app.add_flag("--no-latin-ext", o.no_latin_ext,
                "diagnostics: load fonts without Latin Extended-A");
+  app.add_option("--view-shots", o.view_shots,
+                 "diagnostics: write DIR/view-<rev>-<mode>.png of each new view once it is drawn");
+  app.add_option("--frame-log", o.frame_log,
+                 "diagnostics: append a line per frame shown (CLOCK_MONOTONIC times, the "
+                 "view's rev and mode, whether it is a new view's first frame) to FILE");
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -18,6 +19,7 @@
 #include "display/app/local_clock.hpp"
 #include "display/app/renderer.hpp"
 #include "display/client/io_thread.hpp"
+#include "display/client/monotonic.hpp"
 #include "display/client/screen_client.hpp"
 #include "display/image/png.hpp"
 #include "display/model/parse_view.hpp"
@@ -61,6 +63,34 @@ void write_png_atomically(const Image& image, const std::filesystem::path& path)
   if (ec) say("screenshot not written: " + ec.message());
 }
 
+// --frame-log: one line per frame once it is on screen (swapped and
+// finished): "<presented_ns> <started_ns> <rev> <mode> new|same <received_ns>",
+// CLOCK_MONOTONIC; `new` marks the first frame of a view, `started_ns` is when
+// the loop woke for the frame. Off by default; the idle loop still sleeps.
+class FrameLog {
+ public:
+  explicit FrameLog(const std::optional<std::filesystem::path>& path) {
+    if (!path) return;
+    file_.reset(std::fopen(path->c_str(), "a"));
+    if (!file_) say("cannot open the frame log " + path->string());
+  }
+  [[nodiscard]] bool on() const { return file_ != nullptr; }
+  void presented(std::int64_t started_ns, const ViewModel& view, bool is_new,
+                 std::int64_t received_ns) {
+    std::fprintf(file_.get(), "%lld %lld %lld %s %s %lld\n", static_cast<long long>(monotonic_ns()),
+                 static_cast<long long>(started_ns), static_cast<long long>(view.rev),
+                 to_string(view.mode), is_new ? "new" : "same",
+                 static_cast<long long>(received_ns));
+    std::fflush(file_.get());
+  }
+
+ private:
+  struct Close {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  std::unique_ptr<std::FILE, Close> file_;
+};
+
 }  // namespace
 
 int run_screen(const Options& o) {
@@ -95,8 +125,11 @@ int run_screen(const Options& o) {
   TimePoint next_shot = system_now() + shot_every;
   int busy_frames = 2;
   std::vector<RequestMessage> requests;
+  FrameLog frame_log(o.frame_log);
+  bool view_shot_due = false;
 
   while (!stop && !r.window().should_close()) {
+    const std::int64_t started_ns = frame_log.on() ? monotonic_ns() : 0;
     const ClientSnapshot snap = client.snapshot();
     const TimePoint now = system_now();
     bool settled = true;
@@ -105,6 +138,7 @@ int run_screen(const Options& o) {
       current = snap.view;
       busy_frames = std::max(busy_frames, 1);
       settled = false;  // scroll bars and sizes settle on the next frame
+      view_shot_due = o.view_shots.has_value();
     }
     intents.apply_results(client.take_results(), ui, now);
     for (auto& request : client.take_requests())
@@ -119,6 +153,13 @@ int run_screen(const Options& o) {
     } else if (!requests.empty()) {
       busy_frames = std::max(busy_frames, 1);
     }
+    if (settled && view_shot_due) {
+      const auto path = *o.view_shots / ("view-" + std::to_string(current->rev) + "-" +
+                                         to_string(current->mode) + ".png");
+      boost::asio::post(io.context(),
+                        [image = r.capture(), path] { write_png_atomically(image, path); });
+      view_shot_due = false;
+    }
     if (o.screenshot_dir && now >= next_shot) {
       const auto path = *o.screenshot_dir / (o.screen + ".png");
       boost::asio::post(io.context(),
@@ -126,6 +167,10 @@ int run_screen(const Options& o) {
       next_shot = now + shot_every;
     }
     r.present();
+    if (frame_log.on()) {
+      r.finish();
+      frame_log.presented(started_ns, *current, !settled, snap.view_received_ns);
+    }
 
     // After input ImGui needs a few frames (hover, press, release); while a
     // finger is down, keep drawing. Otherwise sleep until something happens.

@@ -40,6 +40,9 @@ struct Options {
   bool offline = false;          // draw as if the edge were unreachable
   bool glyph_check = false;      // exit 3 if any drawn character had no glyph
   bool no_latin_ext = false;     // fonts without Latin Extended-A (proves the check)
+  // Latency diagnostics (tools/bench/pixels, the end-to-end test): off by default.
+  std::optional<std::filesystem::path> frame_log;
+  std::optional<std::filesystem::path> view_shots;  // a PNG of each new view, once settled
 
   // Filled by resolve_options():
   DisplayConfig display;

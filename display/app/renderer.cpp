@@ -84,4 +84,8 @@ void Renderer::present() {
   glfwSwapBuffers(window_->handle());
 }
 
+void Renderer::finish() {
+  glFinish();
+}
+
 }  // namespace witryna::display

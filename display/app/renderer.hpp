@@ -31,6 +31,8 @@ class Renderer {
   // The frame just drawn (call before present()).
   [[nodiscard]] Image capture() const;
   void present();
+  // Waits until the GPU has finished everything presented (latency measurement only).
+  void finish();
 
   [[nodiscard]] Window& window() { return *window_; }
   [[nodiscard]] const GlyphAudit& audit() const { return audit_; }

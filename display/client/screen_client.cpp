@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "display/client/backoff.hpp"
+#include "display/client/monotonic.hpp"
 #include "display/image/base64.hpp"
 #include "display/image/png.hpp"
 
@@ -74,7 +75,10 @@ struct ScreenClient::State : std::enable_shared_from_this<ScreenClient::State> {
   void publish(std::shared_ptr<const ViewModel> view, bool is_connected) {
     {
       const std::lock_guard lock(mutex);
-      if (view) snapshot.view = std::move(view);
+      if (view) {
+        snapshot.view = std::move(view);
+        snapshot.view_received_ns = monotonic_ns();
+      }
       snapshot.connected = is_connected;
       ++snapshot.generation;
     }

@@ -39,6 +39,9 @@ struct ClientSnapshot {
   std::shared_ptr<const ViewModel> view;
   bool connected = false;
   std::uint64_t generation = 0;  // grows with every change of view or connection
+  // CLOCK_MONOTONIC (ns) when `view` was received and parsed; 0 before any.
+  // Shared by every process on the machine: latency is measured with it.
+  std::int64_t view_received_ns = 0;
 };
 
 class ScreenClient {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <string>
+
+#include "display/model/wrap.hpp"
 
 namespace witryna::display {
 namespace {
@@ -15,8 +18,13 @@ ImFont* mutable_font(const ImFont* font) {
   return const_cast<ImFont*>(font);
 }
 
-bool is_blank(char c) {
-  return c == ' ' || c == '\t';
+// Lines of `s` wrapped with display/model/wrap.hpp's rules (not ImGui's,
+// which break after '.' and ',' and so split prices).
+std::vector<std::string_view> lines_of(const ImFont* font, std::string_view s, float wrap_width) {
+  return wrap_lines(s, wrap_width, [font](std::string_view line) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size())
+        .x;
+  });
 }
 
 struct ButtonColours {
@@ -48,7 +56,16 @@ ButtonColours colours_for(ButtonKind kind, const Palette& p) {
 }  // namespace
 
 ImVec2 text_size(const ImFont* font, std::string_view s, float wrap_width) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, s.data(), s.data() + s.size());
+  if (wrap_width <= 0)
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.data(), s.data() + s.size());
+  const auto lines = lines_of(font, s, wrap_width);
+  float width = 0;
+  for (const auto line : lines) {
+    width = std::max(
+        width,
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x);
+  }
+  return ImVec2(width, font->FontSize * static_cast<float>(lines.size()));
 }
 
 void text(DrawContext& ctx, const ImFont* font, ImU32 colour, std::string_view s,
@@ -56,9 +73,18 @@ void text(DrawContext& ctx, const ImFont* font, ImU32 colour, std::string_view s
   audit(ctx, font, s);
   ImGui::PushFont(mutable_font(font));
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
-  if (wrap_width > 0) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
-  ImGui::TextUnformatted(s.data(), s.data() + s.size());
-  if (wrap_width > 0) ImGui::PopTextWrapPos();
+  if (wrap_width > 0) {
+    // The breaks chosen here, drawn as explicit lines (ImGui spaces them as it would its own).
+    const auto lines = lines_of(font, s, wrap_width);
+    std::string wrapped;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) wrapped += '\n';
+      wrapped += lines[i];
+    }
+    ImGui::TextUnformatted(wrapped.data(), wrapped.data() + wrapped.size());
+  } else {
+    ImGui::TextUnformatted(s.data(), s.data() + s.size());
+  }
   ImGui::PopStyleColor();
   ImGui::PopFont();
 }
@@ -83,27 +109,12 @@ void text_centered(DrawContext& ctx, const ImFont* font, ImU32 colour, std::stri
   ImDrawList* dl = ImGui::GetWindowDrawList();
   float y = origin.y;
   const float line_height = font->FontSize * 1.15f;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t nl = s.find('\n', start);
-    const std::string_view para =
-        s.substr(start, nl == std::string_view::npos ? s.npos : nl - start);
-    const char* p = para.data();
-    const char* end = para.data() + para.size();
-    if (p == end) y += line_height;
-    while (p < end) {
-      const char* eol = font->CalcWordWrapPositionA(1.0f, p, end, width);
-      if (eol == p) ++eol;
-      const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, p, eol);
-      dl->AddText(font, font->FontSize,
-                  ImVec2(origin.x + std::max(0.0f, (width - size.x) * 0.5f), y), colour, p, eol);
-      y += line_height;
-      p = eol;
-      while (p < end && is_blank(*p))
-        ++p;
-    }
-    if (nl == std::string_view::npos) break;
-    start = nl + 1;
+  for (const auto line : lines_of(font, s, width)) {
+    const ImVec2 size =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size());
+    dl->AddText(font, font->FontSize, ImVec2(origin.x + std::max(0.0f, (width - size.x) * 0.5f), y),
+                colour, line.data(), line.data() + line.size());
+    y += line_height;
   }
   ImGui::Dummy(ImVec2(width, y - origin.y));
 }

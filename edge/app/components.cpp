@@ -4,6 +4,7 @@
 #include "edge/app/workflow_options.hpp"
 #include "edge/service/config.hpp"
 #include "edge/service/log.hpp"
+#include "edge/store/checkpointer.hpp"
 #include "edge/store/jti_cache.hpp"
 #include "edge/store/shown_counters.hpp"
 #include "edge/store/store.hpp"
@@ -17,11 +18,19 @@ StoreComponent::StoreComponent(service::EventLoop& loop, std::filesystem::path d
     : loop_(loop), path_(std::move(db_path)), wiring_(std::move(wiring)) {}
 
 Result<void> StoreComponent::start() {
-  auto db = store::open_store(path_);
+  store::DatabaseOptions options;
+  options.auto_checkpoint = false;  // checkpointer_ does them, off the loop
+  auto db = store::open_store(path_, options);
   if (!db) {
     return fail(db.error().code,
                 "cannot open the store " + path_.string() + ": " + db.error().context);
   }
+  auto checkpointer = store::Checkpointer::start(path_);
+  if (!checkpointer) {
+    return fail(checkpointer.error().code, "cannot start checkpoints on " + path_.string() +
+                                               ": " + checkpointer.error().context);
+  }
+  checkpointer_ = std::move(*checkpointer);
   db_.emplace(std::move(*db));
   wiring_->db = &*db_;
   timer_.emplace(loop_);
@@ -35,6 +44,7 @@ void StoreComponent::stop() {
   timer_.reset();
   wiring_->db = nullptr;
   db_.reset();
+  checkpointer_.reset();  // after the last commit: one final checkpoint
 }
 
 void StoreComponent::housekeeping() {

@@ -13,6 +13,7 @@
 #include "edge/screen/screen_server.hpp"
 #include "edge/service/component.hpp"
 #include "edge/service/event_loop.hpp"
+#include "edge/store/checkpointer.hpp"
 #include "edge/store/db/database.hpp"
 
 namespace witryna::app {
@@ -45,6 +46,7 @@ class StoreComponent final : public service::Component {
   std::filesystem::path path_;
   std::shared_ptr<Wiring> wiring_;
   std::optional<store::Database> db_;
+  std::unique_ptr<store::Checkpointer> checkpointer_;
   std::optional<service::Timer> timer_;
 };
 

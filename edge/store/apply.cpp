@@ -8,6 +8,7 @@
 #include "edge/store/erasure.hpp"
 #include "edge/store/json_text.hpp"
 #include "edge/store/snapshot.hpp"
+#include "edge/store/stream_generation.hpp"
 #include "edge/store/stream_state.hpp"
 
 namespace witryna::store {
@@ -316,9 +317,10 @@ Result<ApplyCounts> apply_nearby(Transaction& tx, const ApplyContext& ctx,
   return apply_all(tx, core::Stream::kNearby, ctx, items);
 }
 
-Result<ApplyCounts> apply_items(Transaction& tx, core::Stream stream, const ApplyContext& ctx,
-                                const nlohmann::json& items) {
-  if (!items.is_array()) return fail(std::string(errc::kWrongType), "items");
+namespace {
+
+Result<ApplyCounts> parse_and_apply_stream(Transaction& tx, core::Stream stream,
+                                           const ApplyContext& ctx, const nlohmann::json& items) {
   switch (stream) {
     case core::Stream::kCatalog:
       return parse_and_apply<core::CatalogItem>(tx, ctx, items, core::parse_catalog_item,
@@ -340,6 +342,18 @@ Result<ApplyCounts> apply_items(Transaction& tx, core::Stream stream, const Appl
           tx, ctx, items, core::parse_nearby_item, apply_nearby);
   }
   return fail(std::string(errc::kInvalidValue), "stream");
+}
+
+}  // namespace
+
+Result<ApplyCounts> apply_items(Transaction& tx, core::Stream stream, const ApplyContext& ctx,
+                                const nlohmann::json& items) {
+  if (!items.is_array()) return fail(std::string(errc::kWrongType), "items");
+  auto counts = parse_and_apply_stream(tx, stream, ctx, items);
+  if (counts && counts->applied + counts->tombstoned > 0) {
+    if (auto ok = bump_stream_generation(tx, stream); !ok) return tl::unexpected(ok.error());
+  }
+  return counts;
 }
 
 Result<ApplyCounts> apply_message(Database& db, core::Stream stream, const ApplyContext& ctx,

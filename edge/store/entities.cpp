@@ -119,31 +119,6 @@ Result<std::vector<domain::NearbyStock>> load_nearby(Database& db, std::string_v
   return out;
 }
 
-Result<std::vector<domain::Product>> load_available_in_category(Database& db,
-                                                                std::string_view category,
-                                                                std::string_view size,
-                                                                std::size_t limit) {
-  // Two statements so each uses its own partial index in sku order and stops
-  // after `limit` hits.
-  const auto n = static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX));
-  if (size.empty()) {
-    return load_many(db,
-                     "SELECT p.body FROM products p INDEXED BY products_by_category "
-                     "JOIN stock s ON s.sku = p.sku "
-                     "WHERE p.category = ?1 AND p.deleted = 0 "
-                     "AND s.deleted = 0 AND s.on_hand > s.reserved "
-                     "ORDER BY p.sku LIMIT ?2",
-                     core::parse_product_item, "products", category, n);
-  }
-  return load_many(db,
-                   "SELECT p.body FROM products p INDEXED BY products_by_category_size "
-                   "JOIN stock s ON s.sku = p.sku "
-                   "WHERE p.category = ?1 AND p.size = ?2 AND p.deleted = 0 "
-                   "AND s.deleted = 0 AND s.on_hand > s.reserved "
-                   "ORDER BY p.sku LIMIT ?3",
-                   core::parse_product_item, "products", category, size, n);
-}
-
 Result<std::optional<domain::Profile>> load_profile(Database& db, std::string_view customer) {
   return load_one(db, "SELECT body FROM profiles WHERE customer = ?1 AND deleted = 0",
                   core::parse_profile_item, "profiles", customer);

@@ -32,10 +32,6 @@ namespace witryna::store {
 // Live nearby rows of `sku`, nearest first.
 [[nodiscard]] Result<std::vector<domain::NearbyStock>> load_nearby(Database& db,
                                                                    std::string_view sku);
-// Up to `limit` products of `category` (and `size`, unless empty) with
-// on_hand > reserved here, ordered by sku.
-[[nodiscard]] Result<std::vector<domain::Product>> load_available_in_category(
-    Database& db, std::string_view category, std::string_view size, std::size_t limit);
 
 // The profile as central last sent it (no local pending changes).
 [[nodiscard]] Result<std::optional<domain::Profile>> load_profile(Database& db,

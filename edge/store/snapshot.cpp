@@ -1,3 +1,4 @@
+#include "edge/store/stream_generation.hpp"
 #include "edge/store/snapshot.hpp"
 
 #include <vector>
@@ -177,6 +178,9 @@ Result<SnapshotProgress> finish_snapshot_step(Database& db, core::Stream stream,
     if (auto ok = raise_last_seq(*tx, stream, upto_seq); !ok) return tl::unexpected(ok.error());
   }
   progress.more = !state.done;
+  if (progress.tombstoned > 0) {
+    if (auto ok = bump_stream_generation(*tx, stream); !ok) return tl::unexpected(ok.error());
+  }
   if (auto ok = save_state(db, stream, state); !ok) return tl::unexpected(ok.error());
   if (auto ok = tx->commit(); !ok) return tl::unexpected(ok.error());
   return progress;

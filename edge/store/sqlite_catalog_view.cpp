@@ -1,6 +1,11 @@
 #include "edge/store/sqlite_catalog_view.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
+#include "edge/store/db/sql.hpp"
 #include "edge/store/entities.hpp"
+#include "edge/store/stream_generation.hpp"
 
 namespace witryna::store {
 
@@ -12,22 +17,94 @@ T SqliteCatalogView::value_or_note(Result<T> r) const {
   return T{};
 }
 
+Result<std::optional<domain::Product>> SqliteCatalogView::load_product(std::string_view sku) const {
+  auto q = query(db_, "SELECT ver, body FROM products WHERE sku = ?1 AND deleted = 0", sku);
+  if (!q) return tl::unexpected(q.error());
+  auto row = (*q)->step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::optional<domain::Product>();
+  auto p = products_.product(sku, (*q)->column_int(0), (*q)->column_view(1));
+  if (!p) return tl::unexpected(p.error());
+  return std::optional<domain::Product>(std::move(*p));
+}
+
+Result<std::vector<core::StockedProduct>> SqliteCatalogView::load_available(
+    std::string_view category, std::string_view size, std::size_t limit) const {
+  // Two statements so each uses its own partial index in sku order and stops
+  // after `limit` hits.
+  static constexpr std::string_view kAnySize =
+      "SELECT p.sku, p.ver, p.body, s.on_hand, s.reserved, s.ver "
+      "FROM products p INDEXED BY products_by_category "
+      "JOIN stock s ON s.sku = p.sku "
+      "WHERE p.category = ?1 AND p.deleted = 0 "
+      "AND s.deleted = 0 AND s.on_hand > s.reserved "
+      "ORDER BY p.sku LIMIT ?2";
+  static constexpr std::string_view kOneSize =
+      "SELECT p.sku, p.ver, p.body, s.on_hand, s.reserved, s.ver "
+      "FROM products p INDEXED BY products_by_category_size "
+      "JOIN stock s ON s.sku = p.sku "
+      "WHERE p.category = ?1 AND p.size = ?3 AND p.deleted = 0 "
+      "AND s.deleted = 0 AND s.on_hand > s.reserved "
+      "ORDER BY p.sku LIMIT ?2";
+  const auto n = static_cast<std::int64_t>(std::min<std::size_t>(limit, INT64_MAX));
+  auto q =
+      size.empty() ? query(db_, kAnySize, category, n) : query(db_, kOneSize, category, n, size);
+  if (!q) return tl::unexpected(q.error());
+  auto& stmt = **q;
+  std::vector<core::StockedProduct> out;
+  for (;;) {
+    auto row = stmt.step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    const auto sku = stmt.column_view(0);
+    auto product = products_.product(sku, stmt.column_int(1), stmt.column_view(2));
+    if (!product) return tl::unexpected(product.error());
+    domain::Stock stock;
+    stock.sku = std::string(sku);
+    stock.on_hand = stmt.column_int(3);
+    stock.reserved = stmt.column_int(4);
+    stock.ver = stmt.column_int(5);
+    out.push_back({std::move(*product), std::move(stock)});
+  }
+  return out;
+}
+
 std::optional<domain::Product> SqliteCatalogView::product(std::string_view sku) const {
-  return value_or_note(load_product(db_, sku));
+  return value_or_note(load_product(sku));
 }
 
 std::optional<domain::Stock> SqliteCatalogView::stock(std::string_view sku) const {
-  return value_or_note(load_stock(db_, sku));
+  return value_or_note(store::load_stock(db_, sku));
 }
 
 std::vector<domain::NearbyStock> SqliteCatalogView::nearby(std::string_view sku) const {
-  return value_or_note(load_nearby(db_, sku));
+  return value_or_note(store::load_nearby(db_, sku));
 }
 
-std::vector<domain::Product> SqliteCatalogView::available_in_category(std::string_view category,
-                                                                      std::string_view size,
-                                                                      std::size_t limit) const {
-  return value_or_note(load_available_in_category(db_, category, size, limit));
+std::vector<core::StockedProduct> SqliteCatalogView::available_in_category(
+    std::string_view category, std::string_view size, std::size_t limit) const {
+  auto generation = catalog_and_stock_generation(db_);
+  if (!generation) {
+    // Cannot tell whether the kept answers still hold: ask the database.
+    answers_.clear();
+    answers_generation_ = -1;
+    ++category_queries_;
+    return value_or_note(load_available(category, size, limit));
+  }
+  if (*generation != answers_generation_) {
+    answers_.clear();
+    answers_generation_ = *generation;
+  }
+  if (const auto it = answers_.find(CategoryQuestion{category, size, limit});
+      it != answers_.end()) {
+    return it->second;
+  }
+  ++category_queries_;
+  auto found = load_available(category, size, limit);
+  if (!found) return value_or_note(std::move(found));
+  if (answers_.size() >= kMaxCategoryAnswers) answers_.clear();
+  answers_.emplace(CategoryKey{std::string(category), std::string(size), limit}, *found);
+  return std::move(*found);
 }
 
 }  // namespace witryna::store

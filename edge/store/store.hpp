@@ -25,6 +25,7 @@
 #include "edge/store/shown_counters.hpp"
 #include "edge/store/snapshot.hpp"
 #include "edge/store/sqlite_catalog_view.hpp"
+#include "edge/store/stream_generation.hpp"
 #include "edge/store/stream_state.hpp"
 
 namespace witryna::store {

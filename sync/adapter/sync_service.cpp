@@ -71,7 +71,11 @@ SyncService::~SyncService() {
 Result<void> SyncService::start() {
   auto topics = core::Topics::make(identity_of(config_));
   if (!topics) return Unexpected(topics.error());
-  auto db = store::open_store(config_.storage.db_path);
+  // Checkpoints are the service's Checkpointer's (edge/app StoreComponent):
+  // a stream message must not pay for copying the WAL.
+  store::DatabaseOptions options;
+  options.auto_checkpoint = false;
+  auto db = store::open_store(config_.storage.db_path, options);
   if (!db) return Unexpected(db.error());
   db_.emplace(std::move(*db));
 

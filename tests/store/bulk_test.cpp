@@ -127,9 +127,10 @@ TEST_F(BulkTest, AScanDecisionsLookUpsFindWhatWasAppliedFromAnotherConnection) {
     ASSERT_TRUE(stock.has_value());
     EXPECT_EQ(stock->on_hand, static_cast<std::int64_t>(s % 3));
     for (const auto& alternative : view.available_in_category("dresses", "M", 5)) {
-      EXPECT_EQ(alternative.category, "dresses");
-      const auto alt_stock = view.stock(alternative.sku);
+      EXPECT_EQ(alternative.product.category, "dresses");
+      const auto alt_stock = view.stock(alternative.product.sku);
       ASSERT_TRUE(alt_stock.has_value());
+      EXPECT_EQ(*alt_stock, alternative.stock);
       EXPECT_GT(alt_stock->on_hand - alt_stock->reserved, 0);
     }
   }

@@ -48,10 +48,12 @@ class CatalogViewTest : public test::StoreTest {
   std::optional<Database> db_;
 };
 
-std::vector<std::string> skus(const std::vector<domain::Product>& ps) {
+std::vector<std::string> skus(const std::vector<core::StockedProduct>& ps) {
   std::vector<std::string> out;
-  for (const auto& p : ps)
-    out.push_back(p.sku);
+  for (const auto& p : ps) {
+    EXPECT_EQ(p.stock.sku, p.product.sku);
+    out.push_back(p.product.sku);
+  }
   return out;
 }
 
@@ -78,6 +80,80 @@ TEST_F(CatalogViewTest, ImplementsThePort) {
             (std::vector<std::string>{"D-1-M", "D-2-L"}));
   EXPECT_TRUE(port.available_in_category("hats", "", 10).empty());
   EXPECT_EQ(view.failures(), 0);
+}
+
+TEST_F(CatalogViewTest, CategoryAnswersCarryTheirStockRows) {
+  SqliteCatalogView view(*db_);
+  const auto found = view.available_in_category("dresses", "M", 10);
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_EQ(found[1].product.sku, "D-3-M");
+  EXPECT_EQ(found[1].stock, *view.stock("D-3-M"));
+  EXPECT_EQ(found[1].stock.available(), 2);
+}
+
+TEST_F(CatalogViewTest, ProductsAreParsedOnceAndNeverServedStale) {
+  SqliteCatalogView view(*db_);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(view.product("D-1-M")->name, "D-1-M");
+    EXPECT_EQ(view.available_in_category("dresses", "", 10).size(), 3U);
+  }
+  EXPECT_EQ(view.product_parses(), 3);  // D-1-M, D-2-L, D-3-M
+
+  auto renamed = product("D-1-M", "dresses", "M");
+  renamed["name"] = "Linen dress";
+  renamed["ver"] = 2;
+  live(*db_, Stream::kCatalog, 3, json::array({renamed}));
+  EXPECT_EQ(view.product("D-1-M")->name, "Linen dress");
+  EXPECT_EQ(view.available_in_category("dresses", "M", 1).front().product.name, "Linen dress");
+
+  // Same ver, other bytes (a repair by hand, a restored backup): still re-read.
+  must(db_->exec("UPDATE products SET body = replace(body, 'Linen', 'Silk') WHERE sku = 'D-1-M'"));
+  EXPECT_EQ(view.product("D-1-M")->name, "Silk dress");
+
+  live(*db_, Stream::kCatalog, 4,
+       json::array({{{"kind", "product"}, {"sku", "D-1-M"}, {"ver", 3}, {"deleted", true}}}));
+  EXPECT_FALSE(view.product("D-1-M").has_value());
+  EXPECT_EQ(skus(view.available_in_category("dresses", "M", 10)),
+            (std::vector<std::string>{"D-3-M"}));
+  EXPECT_EQ(view.failures(), 0);
+}
+
+TEST_F(CatalogViewTest, CategoryAnswersAreKeptUntilCatalogOrStockChangesFromAnyConnection) {
+  SqliteCatalogView view(*db_);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(skus(view.available_in_category("dresses", "M", 10)),
+              (std::vector<std::string>{"D-1-M", "D-3-M"}));
+  }
+  EXPECT_EQ(view.category_queries(), 1);
+
+  // The sync writes through its own connection.
+  auto sync = open();
+  live(sync, Stream::kStock, 2,
+       json::array({{{"sku", "D-4-M"}, {"on_hand", 5}, {"reserved", 1}, {"ver", 2}}}));
+  EXPECT_EQ(skus(view.available_in_category("dresses", "M", 10)),
+            (std::vector<std::string>{"D-1-M", "D-3-M", "D-4-M"}));
+  EXPECT_EQ(view.category_queries(), 2);
+
+  // Commits that touch neither stream (profiles, outbox acks) keep the answers.
+  live(sync, Stream::kProfiles, 1, json::array({test::anna(1)}));
+  EXPECT_EQ(view.available_in_category("dresses", "M", 10).size(), 3U);
+  EXPECT_EQ(view.category_queries(), 2);
+
+  live(sync, Stream::kCatalog, 3,
+       json::array({{{"kind", "product"}, {"sku", "D-3-M"}, {"ver", 2}, {"deleted", true}}}));
+  EXPECT_EQ(skus(view.available_in_category("dresses", "M", 10)),
+            (std::vector<std::string>{"D-1-M", "D-4-M"}));
+  EXPECT_EQ(view.category_queries(), 3);
+}
+
+TEST_F(CatalogViewTest, ADamagedProductBodyIsAFailureNotAProduct) {
+  must(db_->exec("UPDATE products SET body = '{\"sku\":' WHERE sku = 'D-2-L'"));
+  SqliteCatalogView view(*db_);
+  EXPECT_FALSE(view.product("D-2-L").has_value());
+  EXPECT_EQ(view.failures(), 1);
+  EXPECT_TRUE(view.available_in_category("dresses", "L", 10).empty());
+  EXPECT_EQ(view.failures(), 2);
+  EXPECT_EQ(view.last_error()->code, errc::kStorage);
 }
 
 TEST_F(CatalogViewTest, StorageFailuresReadAsAbsentAndAreCounted) {
@@ -108,16 +184,18 @@ TEST_F(CatalogViewTest, ScanTimeLookUpsAreIndexedSearches) {
   expect_indexed(db, "SELECT body FROM profiles WHERE customer = 'x' AND deleted = 0");
   expect_indexed(db, "SELECT kind, body FROM pending_profile WHERE customer = 'x'");
   expect_indexed(db, "SELECT offer, count FROM offer_shown WHERE customer = 'x' AND day = 1");
-  expect_indexed(db, "SELECT body FROM products WHERE sku = 'x' AND deleted = 0");
+  expect_indexed(db, "SELECT ver, body FROM products WHERE sku = 'x' AND deleted = 0");
   expect_indexed(db, "SELECT ver, on_hand, reserved FROM stock WHERE sku = 'x' AND deleted = 0");
   expect_indexed(db, "SELECT store FROM nearby WHERE sku = 'x' AND deleted = 0");
   expect_indexed(db,
-                 "SELECT p.body FROM products p INDEXED BY products_by_category_size "
+                 "SELECT p.sku, p.ver, p.body, s.on_hand, s.reserved, s.ver "
+                 "FROM products p INDEXED BY products_by_category_size "
                  "JOIN stock s ON s.sku = p.sku WHERE p.category = 'c' AND p.size = 'M' "
                  "AND p.deleted = 0 AND s.deleted = 0 AND s.on_hand > s.reserved "
                  "ORDER BY p.sku LIMIT 5");
   expect_indexed(db,
-                 "SELECT p.body FROM products p INDEXED BY products_by_category "
+                 "SELECT p.sku, p.ver, p.body, s.on_hand, s.reserved, s.ver "
+                 "FROM products p INDEXED BY products_by_category "
                  "JOIN stock s ON s.sku = p.sku WHERE p.category = 'c' "
                  "AND p.deleted = 0 AND s.deleted = 0 AND s.on_hand > s.reserved "
                  "ORDER BY p.sku LIMIT 5");

@@ -53,18 +53,18 @@ std::vector<domain::NearbyStock> FakeCatalog::nearby(std::string_view sku) const
   return out;
 }
 
-std::vector<domain::Product> FakeCatalog::available_in_category(std::string_view category,
-                                                                std::string_view size,
-                                                                std::size_t limit) const {
+std::vector<core::StockedProduct> FakeCatalog::available_in_category(std::string_view category,
+                                                                     std::string_view size,
+                                                                     std::size_t limit) const {
   ++category_queries_;
-  std::vector<domain::Product> out;
+  std::vector<core::StockedProduct> out;
   for (const auto& [sku, p] : products_) {  // map order = by sku
     if (out.size() >= limit) break;
     if (p.category != category) continue;
     if (!size.empty() && p.size != size) continue;
     const auto s = stock(sku);
     if (!s || s->available() <= 0) continue;
-    out.push_back(p);
+    out.push_back({p, *s});
   }
   return out;
 }

@@ -33,7 +33,7 @@ class FakeCatalog final : public core::CatalogView {
   [[nodiscard]] std::optional<domain::Product> product(std::string_view sku) const override;
   [[nodiscard]] std::optional<domain::Stock> stock(std::string_view sku) const override;
   [[nodiscard]] std::vector<domain::NearbyStock> nearby(std::string_view sku) const override;
-  [[nodiscard]] std::vector<domain::Product> available_in_category(
+  [[nodiscard]] std::vector<core::StockedProduct> available_in_category(
       std::string_view category, std::string_view size, std::size_t limit) const override;
 
  private:

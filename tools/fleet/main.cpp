@@ -1,18 +1,12 @@
-// witryna-fleet: the fleet operator's CLI.
+// witryna-fleet: the fleet operator's CLI (docs/fleet-cli.md has every
+// subcommand with an example).
 //
-//   witryna-fleet keygen --kid fleet-2026 --out DIR
-//       DIR/<kid>.key (private, 0600: keep it off the devices) and
-//       DIR/<kid>.pub.pem (goes into every device's keys.fleet).
-//   witryna-fleet sign-update --key DIR/<kid>.key --kid <kid> --id upd-42 --version 1.5.0
-//                 --url https://… --artifact witryna-1.5.0-amd64.tar [--min-version 1.3.0]
-//                 [--health-timeout-s 120] [--urgent]
-//       Prints the signed manifest (fleet.md) to publish, retained, on
-//       …/device/{device}/update or …/group/{group}/update.
-//
-// UNFINISHED: publishing, watching device states and waves (canary group,
-// failure threshold) are not implemented; publish the token with e.g.
-//   mosquitto_pub -r -q 1 -t witryna/v1/acme/group/pl-waw/update -m "$(witryna-fleet sign-update
-//   …)"
+//   keygen        an Ed25519 fleet key pair
+//   sign-update   a signed update manifest (JWS) for an artifact
+//   publish-config, publish-update   retained desired config / manifest to a device or group
+//   rollout       an update in waves, canary first, stopping on failures or silence
+//   watch         device states as a live table
+//   cmd           resync | restart | screenshot (saved as PNG)
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
@@ -23,6 +17,7 @@
 #include "edge/crypto/jws_sign.hpp"
 #include "edge/update/durable_fs.hpp"
 #include "edge/update/file_sha256.hpp"
+#include "tools/fleet/commands.hpp"
 
 namespace {
 
@@ -35,7 +30,9 @@ int fail_with(const std::string& message) {
 
 int main(int argc, char** argv) {
   using namespace witryna;
-  CLI::App cli{"witryna-fleet: keys and signed update manifests for witryna appliances"};
+  CLI::App cli{
+      "witryna-fleet: keys, signed updates, configuration, rollouts and commands for witryna "
+      "appliances"};
   cli.require_subcommand(1);
 
   auto* keygen = cli.add_subcommand("keygen", "make an Ed25519 fleet key pair");
@@ -60,10 +57,144 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   sign->add_flag("--urgent", urgent, "install outside the maintenance window");
 
+  // Options of every subcommand that talks to the broker.
+  fleet::Common common;
+  common.link.server_uri = "tcp://127.0.0.1:1883";
+  std::string ca_file, cert_file, key_file_tls;
+  bool tls_insecure = false;
+  double timeout_s = 10;
+  const auto add_broker_options = [&](CLI::App* app) {
+    app->add_option("--broker", common.link.server_uri,
+                    "ssl://host:8883 (mutual TLS); tcp:// only to loopback")
+        ->capture_default_str();
+    app->add_option("--brand", common.brand, "brand: topics are under witryna/v1/{brand}")
+        ->required();
+    app->add_option("--ca", ca_file, "PEM CA the broker's certificate is checked against");
+    app->add_option("--cert", cert_file, "the operator's PEM client certificate");
+    app->add_option("--cert-key", key_file_tls, "its PEM private key");
+    app->add_flag("--tls-no-verify", tls_insecure, "do not check the broker (diagnosis only)");
+    app->add_option("--client-id", common.link.client_id, "MQTT client id (default: random)");
+    app->add_option("--timeout", timeout_s, "seconds for the connection and each acknowledgement")
+        ->capture_default_str()
+        ->check(CLI::Range(0.1, 600.0));
+  };
+  const auto add_target = [](CLI::App* app, fleet::Target& target) {
+    auto* device = app->add_option("--device", target.device, "one device");
+    auto* group = app->add_option("--group", target.group, "every device of a group");
+    device->excludes(group);
+  };
+
+  auto* pub_config = cli.add_subcommand("publish-config", "publish the desired configuration");
+  fleet::PublishConfigArgs config_args;
+  double config_wait_s = 0;
+  add_broker_options(pub_config);
+  add_target(pub_config, config_args.target);
+  pub_config->add_option("--file", config_args.file, "partial configuration (JSON)")->required();
+  pub_config->add_option("--config-ver", config_args.config_ver, "its version (> the applied one)")
+      ->required();
+  pub_config->add_option("--wait", config_wait_s,
+                         "seconds to wait for the device to apply or refuse it (--device only)");
+
+  auto* pub_update = cli.add_subcommand("publish-update", "publish a signed update manifest");
+  fleet::PublishUpdateArgs update_args;
+  add_broker_options(pub_update);
+  add_target(pub_update, update_args.target);
+  pub_update->add_option("--manifest", update_args.manifest, "the token from sign-update");
+  pub_update->add_option("--verify-key", update_args.verify_key,
+                         "fleet public key (PEM) to check the signature with first");
+  pub_update->add_flag("--clear", update_args.clear, "withdraw: publish an empty retained message");
+
+  auto* roll = cli.add_subcommand("rollout", "roll an update out in waves, canary first");
+  fleet::RolloutArgs roll_args;
+  std::string canary_list;
+  std::int64_t silent_timeout_s = 600;
+  bool no_table = false;
+  add_broker_options(roll);
+  roll->add_option("--manifest", roll_args.manifest, "the token from sign-update")->required();
+  roll->add_option("--verify-key", roll_args.verify_key, "fleet public key (PEM) to check it with");
+  auto* canary_opt = roll->add_option("--canary", canary_list, "canary devices, comma separated");
+  auto* canary_group_opt = roll->add_option("--canary-group", roll_args.canary_group,
+                                            "canary: the devices of this group (devices file)");
+  canary_opt->excludes(canary_group_opt);
+  roll->add_option("--devices", roll_args.devices,
+                   "devices file (`device [group…]` per line) or a comma list")
+      ->required();
+  roll->add_option("--batch", roll_args.batch, "devices per wave after the canary")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  roll->add_option("--max-failures", roll_args.max_failures,
+                   "stop when failed devices pass this: a count (2) or a percentage (10%)")
+      ->capture_default_str();
+  roll->add_option("--max-silent", roll_args.max_silent, "stop when silent devices pass this")
+      ->capture_default_str();
+  roll->add_option("--silent-timeout", silent_timeout_s,
+                   "seconds without a state from a device in a wave = silent")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 86400));
+  roll->add_flag("--keep-published", roll_args.keep_published,
+                 "on a stop, leave the manifest with devices that had not started");
+  roll->add_flag("--no-table", no_table, "plain lines even on a terminal");
+
+  auto* watch_cmd = cli.add_subcommand("watch", "device states as a live table");
+  fleet::WatchArgs watch_args;
+  add_broker_options(watch_cmd);
+  watch_cmd->add_option("--device", watch_args.devices, "only these devices (repeatable)");
+  watch_cmd->add_flag("--once", watch_args.once, "print the table of retained states and exit");
+
+  auto* cmd = cli.add_subcommand("cmd", "send a command to a device and wait for its answer");
+  fleet::CmdArgs cmd_args;
+  std::int64_t cmd_wait_s = 30;
+  add_broker_options(cmd);
+  cmd->add_option("command", cmd_args.cmd, "resync, restart or screenshot")
+      ->required()
+      ->check(CLI::IsMember({"resync", "restart", "screenshot"}));
+  cmd->add_option("--device", cmd_args.device, "the device")->required();
+  cmd->add_option("--screen", cmd_args.screen, "screenshot: which screen, e.g. kiosk-1");
+  cmd->add_option("--out", cmd_args.out, "screenshot: the PNG file to write");
+  cmd->add_option("--wait", cmd_wait_s, "seconds to wait for the answer")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 3600));
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return cli.exit(e);
+  }
+
+  const bool talks_to_broker = pub_config->parsed() || pub_update->parsed() || roll->parsed() ||
+                               watch_cmd->parsed() || cmd->parsed();
+  if (talks_to_broker) {
+    common.link.timeout = std::chrono::milliseconds(static_cast<std::int64_t>(timeout_s * 1000));
+    if (!ca_file.empty() || !cert_file.empty() || !key_file_tls.empty()) {
+      sync::MqttTls tls;
+      tls.ca_file = ca_file;
+      tls.cert_file = cert_file;
+      tls.key_file = key_file_tls;
+      tls.verify = !tls_insecure;
+      common.link.tls = tls;
+    }
+  }
+  if (pub_config->parsed()) {
+    if (config_wait_s > 0)
+      config_args.wait = std::chrono::seconds(static_cast<std::int64_t>(config_wait_s));
+    return fleet::publish_config(common, config_args);
+  }
+  if (pub_update->parsed()) return fleet::publish_update(common, update_args);
+  if (roll->parsed()) {
+    for (std::size_t start = 0; start <= canary_list.size();) {
+      const auto comma = canary_list.find(',', start);
+      const auto end = comma == std::string::npos ? canary_list.size() : comma;
+      if (end > start) roll_args.canary.push_back(canary_list.substr(start, end - start));
+      start = end + 1;
+    }
+    roll_args.silent_timeout = std::chrono::seconds(silent_timeout_s);
+    roll_args.table = !no_table;
+    return fleet::rollout(common, roll_args);
+  }
+  if (watch_cmd->parsed()) return fleet::watch(common, watch_args);
+  if (cmd->parsed()) {
+    cmd_args.wait = std::chrono::seconds(cmd_wait_s);
+    return fleet::command(common, cmd_args);
   }
 
   if (keygen->parsed()) {

@@ -101,10 +101,12 @@ OfferDecision decide_offers(const OfferRequest& request, const CatalogView& stor
       eligible.push_back(&offer);
     }
   }
-  std::sort(eligible.begin(), eligible.end(), [](const auto* a, const auto* b) {
-    if (a->priority != b->priority) return a->priority > b->priority;
-    return a->offer < b->offer;
-  });
+  const auto by_rank = [](const domain::Offer* a, const domain::Offer* b) {
+    return ranks_before(*a, *b);
+  };
+  if (!std::is_sorted(eligible.begin(), eligible.end(), by_rank)) {
+    std::sort(eligible.begin(), eligible.end(), by_rank);
+  }
 
   // Items are looked up one priority level at a time: once a level fills the
   // screen, lower levels cannot rank above it, so they are not looked up.
@@ -123,18 +125,29 @@ OfferDecision decide_offers(const OfferRequest& request, const CatalogView& stor
       ranked.push_back(std::move(r));
     }
   }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+  // Sorted by index: a Ranked carries a whole item choice, costly to move.
+  std::vector<std::size_t> order(ranked.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
+    const auto& a = ranked[ia];
+    const auto& b = ranked[ib];
     if (a.offer->priority != b.offer->priority) return a.offer->priority > b.offer->priority;
     if (a.score != b.score) return a.score > b.score;
     return a.offer->offer < b.offer->offer;
   });
-  if (ranked.size() > config.max_on_screen) ranked.resize(config.max_on_screen);
+  if (order.size() > config.max_on_screen) order.resize(config.max_on_screen);
 
-  for (auto& r : ranked) {
-    decision.offers.push_back(to_shown(std::move(r), person, profile, request));
+  for (const auto i : order) {
+    decision.offers.push_back(to_shown(std::move(ranked[i]), person, profile, request));
   }
   add_events(request, decision);
   return decision;
+}
+
+bool ranks_before(const domain::Offer& a, const domain::Offer& b) {
+  if (a.priority != b.priority) return a.priority > b.priority;
+  return a.offer < b.offer;
 }
 
 OfferDecision decide_idle_offers(std::span<const domain::Offer> offers, const CatalogView& catalog,

@@ -25,6 +25,10 @@ namespace witryna::core {
 //   offer id (ascending); at most config.max_on_screen.
 [[nodiscard]] OfferDecision decide_offers(const OfferRequest& request, const CatalogView& catalog);
 
+// The order offers are looked at in: priority (higher first), then offer id.
+// Offers already in this order spare decide_offers a sort.
+[[nodiscard]] bool ranks_before(const domain::Offer& a, const domain::Offer& b);
+
 // The idle attract loop (no customer): decide_offers without a profile, so
 // only non-personalized offers without segment or tier restrictions.
 [[nodiscard]] OfferDecision decide_idle_offers(std::span<const domain::Offer> offers,

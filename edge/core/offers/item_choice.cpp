@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cstddef>
-#include <set>
 #include <tuple>
 #include <utility>
 
@@ -11,11 +10,13 @@ namespace witryna::core {
 
 namespace {
 
+// Points into the decision's memo, the offer and the person, which all
+// outlive the choice; only the winner is copied out.
 struct Candidate {
-  std::string sku;
-  std::optional<domain::Product> product;
+  std::string_view sku;
+  const domain::Product* product = nullptr;
   StockState stock;
-  std::optional<std::string> recent_channel;
+  const std::string* recent_channel = nullptr;
   bool size_match = false;
   bool within_budget = false;
   std::size_t order = 0;
@@ -27,30 +28,35 @@ bool in_stock(const Candidate& c) {
 
 // Lower sorts first: in stock, recent, size, budget, then arrival order.
 auto preference_key(const Candidate& c) {
-  return std::make_tuple(!in_stock(c), !c.recent_channel.has_value(), !c.size_match,
-                         !c.within_budget, c.order);
+  return std::make_tuple(!in_stock(c), c.recent_channel == nullptr, !c.size_match, !c.within_budget,
+                         c.order);
 }
 
 class CandidateList {
  public:
-  CandidateList(const PersonalView& person, const CatalogView& catalog, const OfferConfig& config)
+  CandidateList(const PersonalView& person, const MemoizedCatalog& catalog,
+                const OfferConfig& config)
       : person_(person), catalog_(catalog), config_(config) {}
 
-  void add(const std::string& sku, std::optional<domain::Product> product) {
-    if (!seen_.insert(sku).second) return;
+  // `known_stock`: the stock row that came with the product, if any.
+  void add(std::string_view sku, const domain::Product* product,
+           const domain::Stock* known_stock = nullptr) {
+    if (std::find(seen_.begin(), seen_.end(), sku) != seen_.end()) return;
+    seen_.push_back(sku);
     Candidate c;
     c.sku = sku;
-    c.product = std::move(product);
-    c.stock = stock_state(catalog_.stock(sku), config_.low_stock_max);
+    c.product = product;
+    const auto* stock = known_stock != nullptr ? known_stock : catalog_.find_stock(sku);
+    c.stock = stock_state(stock, config_.low_stock_max);
     c.order = list_.size();
     if (person_.active) {
       for (const auto& r : person_.recent) {
         if (r.sku == sku) {
-          c.recent_channel = r.channel;
+          c.recent_channel = &r.channel;
           break;
         }
       }
-      if (c.product) {
+      if (c.product != nullptr) {
         const auto& sizes = person_.sizes;
         c.size_match = std::find(sizes.begin(), sizes.end(), c.product->size) != sizes.end();
         c.within_budget =
@@ -59,13 +65,12 @@ class CandidateList {
     }
     if (in_stock(c) && c.size_match) has_sized_in_stock_ = true;
     if (in_stock(c)) has_in_stock_ = true;
-    list_.push_back(std::move(c));
+    list_.push_back(c);
   }
 
-  void add_all(std::vector<domain::Product> products) {
-    for (auto& p : products) {
-      auto sku = p.sku;
-      add(sku, std::move(p));
+  void add_all(const std::vector<StockedProduct>& available) {
+    for (const auto& item : available) {
+      add(item.product.sku, &item.product, &item.stock);
     }
   }
 
@@ -81,46 +86,47 @@ class CandidateList {
 
  private:
   const PersonalView& person_;
-  const CatalogView& catalog_;
+  const MemoizedCatalog& catalog_;
   const OfferConfig& config_;
   std::vector<Candidate> list_;
-  std::set<std::string, std::less<>> seen_;
+  // A few dozen at most (category_candidates per query): a flat list beats a set.
+  std::vector<std::string_view> seen_;
   bool has_in_stock_ = false;
   bool has_sized_in_stock_ = false;
 };
 
 std::vector<Candidate> gather(const domain::Offer& offer, const PersonalView& person,
-                              const CatalogView& catalog, const OfferConfig& config) {
+                              const MemoizedCatalog& catalog, const OfferConfig& config) {
   CandidateList list(person, catalog, config);
   if (!offer.skus.empty()) {
     for (const auto& sku : offer.skus) {
-      list.add(sku, catalog.product(sku));
+      list.add(sku, catalog.find_product(sku));
     }
     return std::move(list).ranked();
   }
   if (person.active) {
     for (const auto& r : person.recent) {
-      auto p = catalog.product(r.sku);
-      if (p && p->category == offer.category) list.add(r.sku, std::move(p));
+      const auto* p = catalog.find_product(r.sku);
+      if (p != nullptr && p->category == offer.category) list.add(r.sku, p);
     }
     for (const auto& size : person.sizes) {
       if (list.has_sized_in_stock()) break;
       if (size.empty()) continue;
-      list.add_all(catalog.available_in_category(offer.category, size, config.category_candidates));
+      list.add_all(catalog.find_available(offer.category, size, config.category_candidates));
     }
   }
   if (!list.has_in_stock()) {
-    list.add_all(catalog.available_in_category(offer.category, "", config.category_candidates));
+    list.add_all(catalog.find_available(offer.category, "", config.category_candidates));
   }
   return std::move(list).ranked();
 }
 
-ItemChoice to_choice(Candidate c) {
+ItemChoice to_choice(const Candidate& c) {
   ItemChoice choice;
-  choice.sku = std::move(c.sku);
-  choice.product = std::move(c.product);
+  choice.sku = std::string(c.sku);
+  if (c.product != nullptr) choice.product = *c.product;
   choice.stock = c.stock;
-  choice.recent_channel = std::move(c.recent_channel);
+  if (c.recent_channel != nullptr) choice.recent_channel = *c.recent_channel;
   choice.size_match = c.size_match;
   choice.within_budget = c.within_budget;
   return choice;
@@ -128,9 +134,9 @@ ItemChoice to_choice(Candidate c) {
 
 }  // namespace
 
-StockState stock_state(const std::optional<domain::Stock>& stock, std::int64_t low_stock_max) {
+StockState stock_state(const domain::Stock* stock, std::int64_t low_stock_max) {
   StockState s;
-  s.available = stock ? stock->available() : 0;
+  s.available = stock != nullptr ? stock->available() : 0;
   if (s.available <= 0) {
     s.level = StockLevel::kOut;
   } else if (s.available <= low_stock_max) {
@@ -139,6 +145,10 @@ StockState stock_state(const std::optional<domain::Stock>& stock, std::int64_t l
     s.level = StockLevel::kIn;
   }
   return s;
+}
+
+StockState stock_state(const std::optional<domain::Stock>& stock, std::int64_t low_stock_max) {
+  return stock_state(stock ? &*stock : nullptr, low_stock_max);
 }
 
 std::optional<AlternativeItem> find_alternative(const domain::Product& product,
@@ -172,23 +182,23 @@ std::vector<NearbyOption> find_nearby(std::string_view sku, const CatalogView& c
 }
 
 std::optional<ItemChoice> choose_item(const domain::Offer& offer, const PersonalView& person,
-                                      const CatalogView& catalog, const OfferConfig& config,
+                                      const MemoizedCatalog& catalog, const OfferConfig& config,
                                       std::string_view store, TimePoint now) {
   assert(!offer.skus.empty() || !offer.category.empty());
-  auto candidates = gather(offer, person, catalog, config);
+  const auto candidates = gather(offer, person, catalog, config);
   if (candidates.empty()) return std::nullopt;
-  if (in_stock(candidates.front())) return to_choice(std::move(candidates.front()));
-  for (auto& c : candidates) {
-    if (!c.product) continue;
+  if (in_stock(candidates.front())) return to_choice(candidates.front());
+  for (const auto& c : candidates) {
+    if (c.product == nullptr) continue;
     if (auto alt = find_alternative(*c.product, catalog, config)) {
-      auto choice = to_choice(std::move(c));
+      auto choice = to_choice(c);
       choice.alternative = std::move(alt);
       return choice;
     }
   }
-  for (auto& c : candidates) {
+  for (const auto& c : candidates) {
     if (auto nearby = find_nearby(c.sku, catalog, config, store, now); !nearby.empty()) {
-      auto choice = to_choice(std::move(c));
+      auto choice = to_choice(c);
       choice.nearby = std::move(nearby);
       return choice;
     }

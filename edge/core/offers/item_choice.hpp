@@ -11,6 +11,7 @@
 #include "edge/core/offers/offer_decision.hpp"
 #include "edge/core/offers/personal_view.hpp"
 #include "edge/core/ports/catalog_view.hpp"
+#include "edge/core/ports/memoized_catalog.hpp"
 #include "edge/core/time.hpp"
 
 namespace witryna::core {
@@ -30,6 +31,7 @@ struct ItemChoice {
 // No stock row counts as out of stock (CatalogView).
 [[nodiscard]] StockState stock_state(const std::optional<domain::Stock>& stock,
                                      std::int64_t low_stock_max);
+[[nodiscard]] StockState stock_state(const domain::Stock* stock, std::int64_t low_stock_max);
 
 // A sku from `product.alternatives` in stock here and known to the catalog,
 // the same size as `product` first, then in list order.
@@ -50,10 +52,11 @@ struct ItemChoice {
 // recently, customer's size, within budget, then their order. The first one in
 // stock wins; otherwise the first with an alternative here; otherwise the first
 // some nearby store has. None: nobody here can get any of them — do not show it.
-// Must not be called for a store-wide offer (no skus, no category).
+// Must not be called for a store-wide offer (no skus, no category). The
+// catalog is the decision's memo: candidates are looked at in place.
 [[nodiscard]] std::optional<ItemChoice> choose_item(const domain::Offer& offer,
                                                     const PersonalView& person,
-                                                    const CatalogView& catalog,
+                                                    const MemoizedCatalog& catalog,
                                                     const OfferConfig& config,
                                                     std::string_view store, TimePoint now);
 

@@ -10,6 +10,15 @@
 
 namespace witryna::core {
 
+// A product that is available here, with the stock row that says so: the
+// caller needs the level anyway, and asking again would be another look-up.
+struct StockedProduct {
+  domain::Product product;
+  domain::Stock stock;
+
+  friend bool operator==(const StockedProduct&, const StockedProduct&) = default;
+};
+
 // Read-only look-ups the decisions need about what this store can sell.
 // Implemented by the SQLite store and by in-memory fakes in tests. Called on
 // the service thread only; results are copies the caller owns.
@@ -24,7 +33,7 @@ class CatalogView {
   [[nodiscard]] virtual std::vector<domain::NearbyStock> nearby(std::string_view sku) const = 0;
   // Up to `limit` products of `category` with available > 0 here, in the
   // given `size` (any size when empty), in a stable order (by sku).
-  [[nodiscard]] virtual std::vector<domain::Product> available_in_category(
+  [[nodiscard]] virtual std::vector<StockedProduct> available_in_category(
       std::string_view category, std::string_view size, std::size_t limit) const = 0;
 };
 

@@ -13,28 +13,54 @@ const typename Map::mapped_type& remembered(Map& map, std::string_view key, Load
 
 }  // namespace
 
+const domain::Product* MemoizedCatalog::find_product(std::string_view sku) const {
+  if (const auto it = listed_.find(sku); it != listed_.end()) return &it->second->product;
+  const auto& p = remembered(products_, sku, [&] { return inner_.product(sku); });
+  return p ? &*p : nullptr;
+}
+
+const domain::Stock* MemoizedCatalog::find_stock(std::string_view sku) const {
+  if (const auto it = listed_.find(sku); it != listed_.end()) return &it->second->stock;
+  const auto& s = remembered(stock_, sku, [&] { return inner_.stock(sku); });
+  return s ? &*s : nullptr;
+}
+
+const std::vector<StockedProduct>& MemoizedCatalog::find_available(std::string_view category,
+                                                                   std::string_view size,
+                                                                   std::size_t limit) const {
+  auto it = categories_.find(CategoryQuestion{category, size, limit});
+  if (it == categories_.end()) {
+    it = categories_
+             .emplace(CategoryKey{std::string(category), std::string(size), limit},
+                      inner_.available_in_category(category, size, limit))
+             .first;
+    // The answer carries these skus' products and stock: later questions
+    // about them need not go to the store. (Map nodes never move.)
+    for (const auto& item : it->second) {
+      listed_.try_emplace(item.product.sku, &item);
+    }
+  }
+  return it->second;
+}
+
 std::optional<domain::Product> MemoizedCatalog::product(std::string_view sku) const {
-  return remembered(products_, sku, [&] { return inner_.product(sku); });
+  const auto* p = find_product(sku);
+  return p != nullptr ? std::optional<domain::Product>(*p) : std::nullopt;
 }
 
 std::optional<domain::Stock> MemoizedCatalog::stock(std::string_view sku) const {
-  return remembered(stock_, sku, [&] { return inner_.stock(sku); });
+  const auto* s = find_stock(sku);
+  return s != nullptr ? std::optional<domain::Stock>(*s) : std::nullopt;
 }
 
 std::vector<domain::NearbyStock> MemoizedCatalog::nearby(std::string_view sku) const {
   return remembered(nearby_, sku, [&] { return inner_.nearby(sku); });
 }
 
-std::vector<domain::Product> MemoizedCatalog::available_in_category(std::string_view category,
-                                                                    std::string_view size,
-                                                                    std::size_t limit) const {
-  CategoryKey key{std::string(category), std::string(size), limit};
-  auto it = categories_.find(key);
-  if (it == categories_.end()) {
-    auto found = inner_.available_in_category(category, size, limit);
-    it = categories_.emplace(std::move(key), std::move(found)).first;
-  }
-  return it->second;
+std::vector<StockedProduct> MemoizedCatalog::available_in_category(std::string_view category,
+                                                                   std::string_view size,
+                                                                   std::size_t limit) const {
+  return find_available(category, size, limit);
 }
 
 }  // namespace witryna::core

@@ -61,6 +61,7 @@ Result<Database> Database::open(const std::filesystem::path& path, const Databas
       "PRAGMA temp_store=MEMORY;";
   pragmas += "PRAGMA cache_size=-" + std::to_string(options.cache_kib) + ";";
   pragmas += options.secure_delete ? "PRAGMA secure_delete=ON;" : "PRAGMA secure_delete=OFF;";
+  if (!options.auto_checkpoint) pragmas += "PRAGMA wal_autocheckpoint=0;";
   if (auto ok = db.exec(pragmas); !ok) return tl::unexpected(ok.error());
 
   // journal_mode answers with the mode it got; anything but wal (e.g. on a
@@ -118,6 +119,16 @@ Result<bool> Database::checkpoint_truncate() {
   if (rc == SQLITE_BUSY) return false;
   if (rc != SQLITE_OK) return tl::unexpected(error("checkpoint"));
   return true;
+}
+
+Result<int> Database::checkpoint_passive() {
+  int wal_frames = 0;
+  int copied = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE,
+                                           &wal_frames, &copied);
+  if (rc == SQLITE_BUSY) return -1;
+  if (rc != SQLITE_OK) return tl::unexpected(error("checkpoint"));
+  return wal_frames > copied ? wal_frames - copied : 0;
 }
 
 std::int64_t Database::changes() const {

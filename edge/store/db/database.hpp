@@ -31,6 +31,11 @@ struct DatabaseOptions {
   // profile must not linger in free pages of the file). Costs extra writes
   // only for rows large enough to spill into overflow pages.
   bool secure_delete = true;
+  // Let a commit that grows the WAL past 1,000 pages copy it into the
+  // database there and then (SQLite's default). The service turns it off on
+  // the connections that serve scans and runs a Checkpointer instead: the
+  // copy and its fsyncs would otherwise stall whichever scan hits the mark.
+  bool auto_checkpoint = true;
 };
 
 class Database;
@@ -87,6 +92,11 @@ class Database {
   // false when a reader on another connection kept it from completing (try
   // again later). Cheap when there is little to copy; call when idle.
   [[nodiscard]] Result<bool> checkpoint_truncate();
+  // Copies what it can of the WAL into the database without waiting for
+  // readers or writers; how many WAL frames it had to leave (readers still
+  // on them), 0 when the database holds everything, -1 when another
+  // checkpoint was running (nothing done; try later).
+  [[nodiscard]] Result<int> checkpoint_passive();
 
   [[nodiscard]] std::int64_t changes() const;
   [[nodiscard]] bool in_transaction() const;

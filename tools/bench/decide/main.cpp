@@ -36,10 +36,12 @@
 #include "edge/crypto/jws_sign.hpp"
 #include "edge/screen/screen_server.hpp"
 #include "edge/service/log.hpp"
+#include "edge/store/checkpointer.hpp"
 #include "edge/store/store.hpp"
-#include "tools/bench/decide/latency.hpp"
-#include "tools/bench/decide/line_socket.hpp"
-#include "tools/bench/decide/prepared_store.hpp"
+#include "tools/bench/common/kiosk.hpp"
+#include "tools/bench/common/latency.hpp"
+#include "tools/bench/common/line_socket.hpp"
+#include "tools/bench/common/prepared_store.hpp"
 
 namespace {
 
@@ -47,11 +49,7 @@ using namespace witryna;
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
-constexpr auto kReadTimeout = std::chrono::seconds(10);
-
-double micros_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
-}
+using bench::micros_since;
 
 // CPU time a thread has used, in microseconds: what the edge spent on a scan,
 // whatever else the machine was doing (wall time on a busy 2-core box also
@@ -72,52 +70,21 @@ double status_mib(const std::string& field) {
   return 0;
 }
 
-struct Customer {
-  std::string card;
-  std::string id;
-};
-
-Result<std::vector<Customer>> sample_customers(store::Database& db, std::size_t count) {
-  auto stmt = db.prepare("SELECT card, customer FROM cards ORDER BY random() LIMIT ?1");
-  if (!stmt) return tl::unexpected(stmt.error());
-  stmt->bind_int(1, static_cast<std::int64_t>(count));
-  std::vector<Customer> out;
-  while (true) {
-    auto row = stmt->step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    out.push_back({stmt->column_text(0), stmt->column_text(1)});
-  }
-  if (out.empty()) return fail(std::string(errc::kNotFound), "the store holds no cards");
-  return out;
-}
-
-// Reads until a view in `mode` (results and other views are skipped).
-Result<json> await_view(bench::LineSocket& screen, const std::string& mode) {
-  while (true) {
-    auto line = screen.read_line(kReadTimeout);
-    if (!line) return tl::unexpected(line.error());
-    auto message = json::parse(*line, nullptr, false);
-    if (message.is_discarded()) return fail(std::string(errc::kInvalidJson), "edge sent non-JSON");
-    if (auto view = message.find("view"); view != message.end()) {
-      if (view->value("mode", "") == mode) return *view;
-      if (view->value("mode", "") == "message") {
-        return fail("unexpected_message", view->dump());
-      }
-    }
-  }
-}
-
 int measure(const std::filesystem::path& db_path, const std::filesystem::path& work,
             std::size_t scans) {
   service::log::set_level(service::LogLevel::kWarn);
-  auto db = store::open_store(db_path);
+  // As the service runs it (edge/app StoreComponent): the serving connection
+  // never checkpoints; a Checkpointer thread does.
+  store::DatabaseOptions serving;
+  serving.auto_checkpoint = false;
+  auto db = store::open_store(db_path, serving);
   auto baseline_db = store::open_store(db_path);
-  if (!db || !baseline_db) {
+  auto checkpointer = store::Checkpointer::start(db_path);
+  if (!db || !baseline_db || !checkpointer) {
     std::fprintf(stderr, "cannot open %s\n", db_path.c_str());
     return 1;
   }
-  auto customers = sample_customers(*baseline_db, scans);
+  auto customers = bench::sample_customers(*baseline_db, scans);
   if (!customers) {
     std::fprintf(stderr, "%s\n", customers.error().context.c_str());
     return 1;
@@ -175,12 +142,8 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
   };
   if (!kiosk) {
     fail_with(kiosk.error());
-  } else if (auto hello = kiosk->send(
-                 R"({"hello":{"screen":"kiosk-1","role":"kiosk","till":null,"protocol":1}})");
-             !hello) {
+  } else if (auto hello = bench::hello_kiosk(*kiosk); !hello) {
     fail_with(hello.error());
-  } else if (auto idle = await_view(*kiosk, "idle"); !idle) {
-    fail_with(idle.error());
   }
   auto lookup = baseline_db->prepare(
       "SELECT p.body FROM cards c JOIN profiles p ON p.customer = c.customer WHERE c.card = ?1");
@@ -208,7 +171,7 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
       fail_with(sent.error());
       break;
     }
-    auto view = await_view(*kiosk, "customer");
+    auto view = bench::await_view(*kiosk, "customer");
     const double micros = micros_since(start);
     const double cpu = thread_cpu_micros(edge_cpu) - cpu_start;
     if (!view) {
@@ -237,7 +200,7 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
       fail_with(sent.error());
       break;
     }
-    if (auto idle = await_view(*kiosk, "idle"); !idle) {
+    if (auto idle = bench::await_view(*kiosk, "idle"); !idle) {
       fail_with(idle.error());
       break;
     }

@@ -1,4 +1,4 @@
-#include "tools/bench/decide/latency.hpp"
+#include "tools/bench/common/latency.hpp"
 
 #include <algorithm>
 #include <cmath>

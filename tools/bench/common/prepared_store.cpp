@@ -1,4 +1,4 @@
-#include "tools/bench/decide/prepared_store.hpp"
+#include "tools/bench/common/prepared_store.hpp"
 
 #include <chrono>
 #include <cstdio>

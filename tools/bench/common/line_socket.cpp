@@ -1,4 +1,4 @@
-#include "tools/bench/decide/line_socket.hpp"
+#include "tools/bench/common/line_socket.hpp"
 
 #include <poll.h>
 #include <sys/socket.h>

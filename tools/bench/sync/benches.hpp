@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+
+namespace witryna::bench {
+
+struct SnapshotBenchOptions {
+  std::filesystem::path work = "build/bench-sync";
+  std::size_t profiles = 1'000'000;
+  std::size_t products = 200'000;
+  std::size_t offers = 1'000;
+  std::size_t part_items = 500;        // items per snapshot part (central's default)
+  std::size_t baseline_scans = 1'000;  // scans measured before the snapshot
+  std::size_t in_flight = 16;          // parts published and not yet acknowledged by the broker
+};
+
+struct DrainBenchOptions {
+  std::filesystem::path work = "build/bench-sync";
+  std::size_t events = 100'000;
+};
+
+// Both print their numbers and targets; 0 when the run worked (a missed target
+// is a result, not a failure), 1 when it could not be measured.
+[[nodiscard]] int run_snapshot_bench(const SnapshotBenchOptions& options);
+[[nodiscard]] int run_drain_bench(const DrainBenchOptions& options);
+
+}  // namespace witryna::bench

@@ -1,0 +1,262 @@
+// The snapshot benchmark: central answers the device's `profiles` resync
+// with a snapshot of every profile while a kiosk keeps scanning.
+#include <atomic>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "edge/store/db/sql.hpp"
+#include "edge/store/store.hpp"
+#include "sync/core/topics.hpp"
+#include "tests/support/mosquitto.hpp"
+#include "tools/bench/common/kiosk.hpp"
+#include "tools/bench/common/latency.hpp"
+#include "tools/bench/common/prepared_store.hpp"
+#include "tools/bench/sync/benches.hpp"
+#include "tools/bench/sync/edge_process.hpp"
+#include "tools/bench/sync/load.hpp"
+#include "tools/bench/sync/mqtt_peer.hpp"
+#include "tools/bench/sync/snapshot_parts.hpp"
+
+namespace witryna::bench {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr double kTargetSeconds = 20;
+constexpr double kTargetP99Micros = 5'000;
+constexpr auto kSnapshotDeadline = std::chrono::minutes(5);
+
+struct StoreTotals {
+  std::int64_t live = 0;
+  std::int64_t ver_sum = 0;
+  std::int64_t last_seq = 0;
+};
+
+Result<StoreTotals> store_totals(store::Database& db) {
+  StoreTotals t;
+  auto q = db.prepare("SELECT count(*), total(ver) FROM profiles WHERE deleted = 0");
+  if (!q) return tl::unexpected(q.error());
+  auto row = q->step();
+  if (!row) return tl::unexpected(row.error());
+  t.live = q->column_int(0);
+  t.ver_sum = q->column_int(1);
+  auto seq = store::query_int(db, "SELECT last_seq FROM stream_state WHERE stream = 'profiles'");
+  if (!seq) return tl::unexpected(seq.error());
+  t.last_seq = seq->value_or(0);
+  return t;
+}
+
+// Central's side: waits for the device's resync request of `profiles`, then
+// (when told) publishes the parts, at most `in_flight` unacknowledged.
+class SnapshotCentral {
+ public:
+  SnapshotCentral(SnapshotParts parts, std::size_t in_flight)
+      : parts_(std::move(parts)), in_flight_(std::max<std::size_t>(1, in_flight)) {}
+
+  void on_message(const sync::MqttMessage& m) {
+    auto request = json::parse(m.payload, nullptr, false);
+    if (!request.is_discarded() && request.value("stream", "") == "profiles") requested_ = true;
+  }
+
+  // On the peer's thread.
+  void publish_all(MqttPeer& peer, std::string topic) {
+    topic_ = std::move(topic);
+    started_at_ = BenchClock::now();
+    for (std::size_t i = 0; i < in_flight_; ++i)
+      publish_next(peer);
+  }
+
+  [[nodiscard]] bool requested() const { return requested_; }
+  [[nodiscard]] bool started() const { return started_.load(); }
+  [[nodiscard]] BenchClock::time_point started_at() const { return started_at_; }
+  [[nodiscard]] std::size_t acked() const { return acked_.load(); }
+  [[nodiscard]] std::size_t failed() const { return failed_.load(); }
+  [[nodiscard]] BenchClock::time_point all_acked_at() const { return all_acked_at_; }
+  [[nodiscard]] std::size_t parts() const { return parts_.payloads.size(); }
+
+ private:
+  void publish_next(MqttPeer& peer) {
+    if (next_ >= parts_.payloads.size()) return;
+    std::string payload = std::move(parts_.payloads[next_++]);  // memory goes as parts go
+    started_ = true;
+    peer.client().publish(topic_, std::move(payload), 1, false, [this, &peer](Result<void> r) {
+      if (!r) ++failed_;
+      if (++acked_ == parts_.payloads.size()) all_acked_at_ = BenchClock::now();
+      publish_next(peer);
+    });
+  }
+
+  SnapshotParts parts_;
+  std::size_t in_flight_;
+  std::string topic_;
+  std::size_t next_ = 0;
+  std::atomic<bool> requested_ = false;
+  std::atomic<bool> started_ = false;
+  std::atomic<std::size_t> acked_ = 0;
+  std::atomic<std::size_t> failed_ = 0;
+  BenchClock::time_point started_at_{};
+  BenchClock::time_point all_acked_at_{};
+};
+
+// One kiosk visit: scan a card, wait for the customer view, end the session.
+Result<double> visit(LineSocket& kiosk, const Customer& customer, std::int64_t& id) {
+  const auto start = BenchClock::now();
+  if (auto sent =
+          kiosk.send(json({{"action", "scan"}, {"id", ++id}, {"payload", customer.card}}).dump());
+      !sent) {
+    return tl::unexpected(sent.error());
+  }
+  auto view = await_view(kiosk, "customer");
+  const double micros = micros_since(start);
+  if (!view) return tl::unexpected(view.error());
+  if ((*view)["customer"].value("id", "") != customer.id) {
+    return fail("wrong_customer", "the view shows someone else");
+  }
+  if (auto sent = kiosk.send(json({{"action", "session.end"}, {"id", ++id}}).dump()); !sent) {
+    return tl::unexpected(sent.error());
+  }
+  if (auto idle = await_view(kiosk, "idle"); !idle) return tl::unexpected(idle.error());
+  return micros;
+}
+
+int snapshot_error(const char* what, const Error& e) {
+  std::fprintf(stderr, "bench snapshot: %s: %s %s\n", what, e.code.c_str(), e.context.c_str());
+  return 1;
+}
+
+}  // namespace
+
+int run_snapshot_bench(const SnapshotBenchOptions& options) {
+  StoreSize size;
+  size.customers = options.profiles;
+  size.products = options.products;
+  size.offers = options.offers;
+  auto db_path = prepared_store(options.work, size);
+  if (!db_path) return snapshot_error("store", db_path.error());
+  auto db = store::open_store(*db_path);
+  if (!db) return snapshot_error("open store", db.error());
+  auto before = store_totals(*db);
+  if (!before) return snapshot_error("store totals", before.error());
+  auto customers = sample_customers(*db, 20'000);
+  if (!customers) return snapshot_error("sample", customers.error());
+
+  const auto upto_seq = before->last_seq + 1;
+  const std::string snapshot_id = "bench-" + std::to_string(upto_seq);
+  const auto cut_start = BenchClock::now();
+  auto parts = profile_snapshot(*db, snapshot_id, upto_seq, options.part_items);
+  if (!parts) return snapshot_error("cut snapshot", parts.error());
+  std::printf("snapshot: %lld profiles in %zu parts of %zu, %.1f MiB of JSON (cut in %.1f s)\n",
+              static_cast<long long>(parts->items), parts->payloads.size(), options.part_items,
+              static_cast<double>(parts->bytes) / (1024.0 * 1024.0),
+              seconds_between(cut_start, BenchClock::now()));
+  std::fflush(stdout);
+  const auto items = parts->items;
+
+  test::Mosquitto broker;
+  if (auto ok = broker.start(); !ok) return snapshot_error("mosquitto", ok.error());
+  auto topics = sync::core::Topics::make({kBrand, kStore, kDevice, {}});
+  if (!topics) return snapshot_error("topics", topics.error());
+  SnapshotCentral central(std::move(*parts), options.in_flight);
+  auto peer = MqttPeer::start(broker.plain_uri(), "bench-central", {topics->resync()},
+                              [&central](const sync::MqttMessage& m) { central.on_message(m); });
+  if (!peer) return snapshot_error("central", peer.error());
+
+  const auto load_before = load_average();
+  auto edge = EdgeProcess::start({options.work / "edge", *db_path, broker.plain_uri()});
+  if (!edge) return snapshot_error("edge", edge.error());
+  auto kiosk = LineSocket::connect(edge->socket(), std::chrono::seconds(10));
+  if (!kiosk) return snapshot_error("kiosk", kiosk.error());
+  if (auto ok = hello_kiosk(*kiosk); !ok) return snapshot_error("kiosk hello", ok.error());
+
+  // The device asks for every stream after its first connection to a broker
+  // without its session; central holds the answer while the baseline runs.
+  const auto wait_until = BenchClock::now() + std::chrono::seconds(30);
+  while (!central.requested() && BenchClock::now() < wait_until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  if (!central.requested()) {
+    return snapshot_error("resync", Error{"timeout", "the edge sent no profiles resync request"});
+  }
+
+  Latencies baseline;
+  Latencies during;
+  std::int64_t id = 0;
+  std::size_t next = 0;
+  auto next_customer = [&]() -> const Customer& {
+    return (*customers)[next++ % customers->size()];
+  };
+  for (std::size_t i = 0; i < options.baseline_scans; ++i) {
+    auto micros = visit(*kiosk, next_customer(), id);
+    if (!micros) return snapshot_error("baseline scan", micros.error());
+    baseline.add(*micros);
+  }
+
+  // Complete and durable: the stream's last seq reaches upto_seq in the
+  // store's file only in the transaction that finishes the completion.
+  std::atomic<bool> complete = false;
+  BenchClock::time_point completed_at{};
+  std::thread watcher([&] {
+    auto watch_db = store::open_store(*db_path);
+    const auto deadline = BenchClock::now() + kSnapshotDeadline;
+    while (watch_db && BenchClock::now() < deadline) {
+      auto seq = store::query_int(*watch_db,
+                                  "SELECT last_seq FROM stream_state WHERE stream = 'profiles'");
+      if (seq && seq->value_or(0) >= upto_seq) {
+        completed_at = BenchClock::now();
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    complete = true;
+  });
+  MqttPeer& central_peer = **peer;
+  central_peer.post(
+      [&central, &central_peer, topic = topics->stream(sync::core::Stream::kProfiles)] {
+        central.publish_all(central_peer, topic);
+      });
+  while (!central.started())
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  int exit_code = 0;
+  while (!complete) {
+    auto micros = visit(*kiosk, next_customer(), id);
+    if (!micros) {
+      exit_code = snapshot_error("scan during the snapshot", micros.error());
+      break;
+    }
+    if (!complete) during.add(*micros);
+  }
+  watcher.join();
+  const auto load_after = load_average();
+  const double peak_rss = edge->peak_rss_mib();
+  auto stopped = edge->stop();
+  if (exit_code != 0) return exit_code;
+  if (completed_at == BenchClock::time_point{}) {
+    return snapshot_error("snapshot", Error{"timeout", "not complete after 5 minutes"});
+  }
+  if (!stopped) return snapshot_error("edge stop", stopped.error());
+
+  auto after = store_totals(*db);
+  if (!after) return snapshot_error("store totals", after.error());
+  const bool all_applied = after->live == before->live && after->ver_sum == before->ver_sum + items;
+
+  const double total = seconds_between(central.started_at(), completed_at);
+  const double publish = seconds_between(central.started_at(), central.all_acked_at());
+  std::printf("\nsnapshot of %lld profiles (%s build; load average %s before, %s after)\n",
+              static_cast<long long>(items), kBuildType, load_before.c_str(), load_after.c_str());
+  std::printf("  first part published → complete and committed  %7.2f s  (%.0f items/s)\n", total,
+              static_cast<double>(items) / total);
+  std::printf("  central publishing all parts (broker acks)     %7.2f s\n", publish);
+  std::printf("  every item applied (ver +1), nothing deleted   %s\n", all_applied ? "yes" : "NO");
+  std::printf("  parts refused by the broker                    %zu\n", central.failed());
+  std::printf("  edge peak RSS                                  %7.1f MiB\n", peak_rss);
+  std::printf("scan → customer view on the kiosk socket, wall\n");
+  std::printf("  before the snapshot  %s\n", baseline.summary().c_str());
+  std::printf("  during the snapshot  %s\n", during.summary().c_str());
+  std::printf("  target total < %.0f s: %s;  target scan p99 < %.0f ms during it: %s\n",
+              kTargetSeconds, total < kTargetSeconds ? "MET" : "MISSED", kTargetP99Micros / 1000,
+              during.percentile(99) < kTargetP99Micros ? "MET" : "MISSED");
+  return all_applied && central.failed() == 0 ? 0 : 1;
+}
+
+}  // namespace witryna::bench
