@@ -4,8 +4,13 @@
 //
 // Items go in short transactions of SyncOptions::apply_batch items; the
 // stream's last seq is written in the transaction of the message's last
-// batch. Between batches (and between snapshot completion steps) the next
-// step is posted, so the io_context serves scans in between even during a
+// batch. Live messages already waiting in the queue behind one that fits a
+// batch join its transaction, up to apply_batch items in all (a stream of
+// one-item messages then costs one commit per batch, not per message;
+// nothing waits for messages still to come). Their seqs are written in that
+// same transaction, so a crash keeps all of them or none.
+// Between batches (and between snapshot completion steps) the next step is
+// posted, so the io_context serves scans in between even during a
 // 1,000,000-item snapshot. Messages arriving meanwhile wait in a queue.
 //
 // Loop thread only. Work already posted is dropped when the pipeline is
@@ -20,8 +25,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "edge/core/result.hpp"
+#include "edge/store/apply.hpp"
 #include "edge/store/db/database.hpp"
 #include "sync/adapter/publish_fn.hpp"
 #include "sync/adapter/sync_options.hpp"
@@ -84,6 +91,15 @@ class InboundPipeline {
   void schedule();
   void step();
   void start_next();
+  // The next queued message validated and decided; nullopt when it was
+  // refused. No store writes.
+  [[nodiscard]] std::optional<Job> take_next();
+  // A live message (or one with nothing to apply) whose items fit one batch.
+  [[nodiscard]] bool joinable(const Job& job) const;
+  // job_ and the joinable messages queued behind it, in one transaction.
+  void apply_live_group();
+  [[nodiscard]] Result<void> commit_group(std::vector<Job>& group,
+                                          std::vector<store::ApplyCounts>& counts);
   // One batch of items (or the empty batch of an item-less message).
   [[nodiscard]] Result<void> apply_batch(Job& job);
   // One bounded step of snapshot completion; true when finished.
@@ -91,6 +107,8 @@ class InboundPipeline {
   [[nodiscard]] Result<void> persist_last(core::Stream stream, std::int64_t seq);
   void finish_job();
   void apply_failed(core::Stream stream, const Error& error);
+  // apply_failed without touching job_.
+  void stream_failed(core::Stream stream, const Error& error);
   void handle(const core::PollDecision& decision);
   void forget(core::Stream stream);
   void send(const core::ResyncRequest& request);

@@ -95,6 +95,40 @@ TEST_F(InboundTest, OutOfOrderAndDuplicateDeliveryConvergeToTheSameState) {
   EXPECT_FALSE(device_->inbound()->sync().stream(core::Stream::kStock).needs_resync());
 }
 
+// Live messages queued behind each other share a transaction (grouping):
+// every item and the last seq must come out as one message at a time would.
+TEST_F(InboundTest, ABurstOfSmallMessagesIsAppliedWholeUpToTheLastSeq) {
+  start_central();
+  start_device();
+  answer_initial_resyncs();
+  constexpr int kMessages = 120;
+  constexpr int kEmpty = 110;  // a message with no items still moves the seq
+  for (int seq = 1; seq <= kMessages; ++seq) {
+    auto items = seq == kEmpty ? Json::array()
+                               : Json::array({stock("S" + std::to_string(seq % 50), seq, seq % 7)});
+    publish("stock", live("stock", seq, std::move(items)));
+    // A duplicate in the middle of the burst changes nothing.
+    if (seq == 60) publish("stock", live("stock", 30, Json::array({stock("S30", 1, 99)})));
+  }
+  ASSERT_TRUE(loop_.run_until([&] {
+    return device_->inbound()->idle() &&
+           device_->inbound()->last_seqs().at(core::Stream::kStock) == kMessages;
+  }));
+  auto db = reader();
+  for (int k = 0; k < 50; ++k) {
+    int last = 0;  // the last message that carried S<k>
+    for (int seq = 1; seq <= kMessages; ++seq) {
+      if (seq != kEmpty && seq % 50 == k) last = seq;
+    }
+    const auto s = store::load_stock(db, "S" + std::to_string(k));
+    ASSERT_TRUE(s && *s) << k;
+    EXPECT_EQ((*s)->ver, last) << k;
+    EXPECT_EQ((*s)->on_hand, last % 7) << k;
+  }
+  EXPECT_EQ(*store::last_seq(db, core::Stream::kStock), kMessages);
+  EXPECT_FALSE(device_->inbound()->sync().stream(core::Stream::kStock).needs_resync());
+}
+
 TEST_F(InboundTest, ScreensHearOfTheFirstSyncWithoutWaitingForAReconnect) {
   start_central();
   start_device();
