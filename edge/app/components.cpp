@@ -27,8 +27,8 @@ Result<void> StoreComponent::start() {
   }
   auto checkpointer = store::Checkpointer::start(path_);
   if (!checkpointer) {
-    return fail(checkpointer.error().code, "cannot start checkpoints on " + path_.string() +
-                                               ": " + checkpointer.error().context);
+    return fail(checkpointer.error().code, "cannot start checkpoints on " + path_.string() + ": " +
+                                               checkpointer.error().context);
   }
   checkpointer_ = std::move(*checkpointer);
   db_.emplace(std::move(*db));

@@ -1,10 +1,10 @@
-#include "edge/store/stream_generation.hpp"
 #include "edge/store/snapshot.hpp"
 
 #include <vector>
 
 #include "edge/store/db/sql.hpp"
 #include "edge/store/erasure.hpp"
+#include "edge/store/stream_generation.hpp"
 #include "edge/store/stream_state.hpp"
 
 namespace witryna::store {

@@ -219,6 +219,7 @@ class MqttClient::Impl : public std::enable_shared_from_this<Impl> {
   std::uint64_t connect_attempt_ = 0;
   std::uint64_t next_request_ = 1;
   std::uint64_t disconnect_request_ = 0;
+  bool disconnect_while_connecting_ = false;
   MqttCompletion disconnect_done_;
   std::map<std::string, int> subscriptions_;
   struct Waiting {
@@ -374,6 +375,7 @@ void MqttClient::Impl::disconnect(std::chrono::milliseconds timeout, MqttComplet
   const std::uint64_t id = next_request_++;
   disconnect_request_ = id;
   disconnect_done_ = std::move(done);
+  disconnect_while_connecting_ = state_ == MqttState::kConnecting;
   state_ = MqttState::kDisconnecting;
   try {
     client_->disconnect(static_cast<int>(timeout.count()), to_context(id), *disconnect_listener_);
@@ -559,6 +561,10 @@ void MqttClient::Impl::on_connect_result(std::uint64_t attempt, Result<void> res
 
 void MqttClient::Impl::on_disconnect_result(std::uint64_t id, Result<void> result) {
   if (id != disconnect_request_ || state_ != MqttState::kDisconnecting) return;
+  // Paho may fail a disconnect that overtook a connect attempt (it has no
+  // connection to close, and the attempt's own failure can arrive later):
+  // not connected is what was asked.
+  if (!result && disconnect_while_connecting_) result = {};
   finish_disconnect(std::move(result));
 }
 
