@@ -43,6 +43,19 @@ bool known_status(const std::string& status) {
   return std::find(kStatuses.begin(), kStatuses.end(), status) != kStatuses.end();
 }
 
+// The named customer if it exists, else a random one.
+Result<std::string> choose_customer(const WorldState& world, Rng& rng,
+                                    const std::optional<std::string>& named) {
+  if (named) {
+    const Json* profile = world.find(Stream::kProfiles, *named);
+    if (profile == nullptr || is_deleted(*profile)) return not_found("no customer " + *named);
+    return *named;
+  }
+  const auto* entry = pick(world, Stream::kProfiles, rng);
+  if (entry == nullptr) return not_found("no customers");
+  return entry->first;
+}
+
 }  // namespace
 
 Result<Change> set_stock(const WorldState& world, const std::string& sku, std::int64_t on_hand,
@@ -78,18 +91,9 @@ Result<Change> new_reservation(const WorldState& world, Rng& rng, TimePoint now,
   if (!known_status(request.status)) {
     return fail(std::string(errc::kInvalidValue), "unknown reservation status " + request.status);
   }
-  std::string customer;
-  if (request.customer) {
-    const Json* profile = world.find(Stream::kProfiles, *request.customer);
-    if (profile == nullptr || is_deleted(*profile)) {
-      return not_found("no customer " + *request.customer);
-    }
-    customer = *request.customer;
-  } else {
-    const auto* entry = pick(world, Stream::kProfiles, rng);
-    if (entry == nullptr) return not_found("no customers");
-    customer = entry->first;
-  }
+  auto chosen = choose_customer(world, rng, request.customer);
+  if (!chosen) return tl::unexpected(chosen.error());
+  const std::string customer = std::move(*chosen);
   std::string sku;
   if (request.sku) {
     if (world.find(Stream::kCatalog, "product:" + *request.sku) == nullptr) {
@@ -166,18 +170,9 @@ Result<Change> reservation_status(const WorldState& world, const std::string& id
 
 Result<Change> new_code(const WorldState& world, Rng& rng, TimePoint now,
                         const CodeRequest& request, const Sha256Hex& sha256_hex) {
-  std::string customer;
-  if (request.customer) {
-    const Json* profile = world.find(Stream::kProfiles, *request.customer);
-    if (profile == nullptr || is_deleted(*profile)) {
-      return not_found("no customer " + *request.customer);
-    }
-    customer = *request.customer;
-  } else {
-    const auto* entry = pick(world, Stream::kProfiles, rng);
-    if (entry == nullptr) return not_found("no customers");
-    customer = entry->first;
-  }
+  auto chosen = choose_customer(world, rng, request.customer);
+  if (!chosen) return tl::unexpected(chosen.error());
+  const std::string customer = std::move(*chosen);
   const std::string scope = request.scope.value_or("store");
   if (scope != "store" && scope != "brand") {
     return fail(std::string(errc::kInvalidValue), "scope is store or brand");
