@@ -23,6 +23,7 @@ struct MqttPeer {
   int connects = 0;
   bool session_present = false;
   std::vector<Error> disconnects;
+  std::string last_connect_failure;  // why the last connect() returned false
   std::vector<MqttMessage> messages;
   std::vector<Error> errors;
   std::vector<std::thread::id> handler_threads;
@@ -67,7 +68,11 @@ struct MqttPeer {
     }
     EXPECT_TRUE(loop.run_until(
         [&] { return connects > connects_before || disconnects.size() > disconnects_before; }));
-    return connects > connects_before;
+    if (connects > connects_before) return true;
+    if (disconnects.size() > disconnects_before) {
+      last_connect_failure = disconnects.back().code + ": " + disconnects.back().context;
+    }
+    return false;
   }
 
   // Runs the loop until `done` is called; its result (or a timeout error).

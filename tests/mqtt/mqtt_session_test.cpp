@@ -104,9 +104,19 @@ TEST_P(MqttSessionTest, BrokerRestartDisconnectsAndTheOwnersReconnectResumesTheS
   EXPECT_FALSE(device->connect());
   EXPECT_EQ(device->disconnects.back().code, mqtt_errc::kConnectFailed);
 
-  // ...and succeeds once it is back (persistence kept the session).
+  // ...and succeeds once it is back (persistence kept the session). Paho C
+  // can fail the first attempt after a refused one without reaching the
+  // broker (MQTTASYNC_FAILURE, seen about once in 20 runs); the service's
+  // owner retries with backoff, so the test retries as the owner does.
   ASSERT_TRUE(broker_.start());
-  ASSERT_TRUE(device->connect());
+  bool reconnected = false;
+  std::vector<std::string> failures;
+  for (int attempt = 0; attempt < 5 && !reconnected; ++attempt) {
+    reconnected = device->connect();
+    if (!reconnected) failures.push_back(device->last_connect_failure);
+  }
+  ASSERT_TRUE(reconnected) << ::testing::PrintToString(failures) << "\n" << broker_.log();
+  EXPECT_LE(failures.size(), 1u) << ::testing::PrintToString(failures);
   EXPECT_TRUE(device->session_present);
   publish_all({"after restart"});
   ASSERT_TRUE(device->wait_messages(1));
