@@ -8,14 +8,6 @@
 #include "sync/core/outbound_payloads.hpp"
 
 namespace witryna::sync {
-namespace {
-
-std::optional<::witryna::core::ClaimResult> to_port(core::ClaimResult result) {
-  return ::witryna::core::claim_result_from(core::to_string(result));
-}
-
-}  // namespace
-
 MqttCodeClaims::MqttCodeClaims(boost::asio::io_context& io, std::string device, std::string topic,
                                core::ClaimOptions options, core::IdGenerator ids,
                                std::function<bool()> online, PublishFn publish)
@@ -63,7 +55,7 @@ Result<void> MqttCodeClaims::on_result(std::string_view payload, TimePoint now) 
   if (!message) return Unexpected(message.error());
   const auto outcome = tracker_.on_result(message->claim, message->result, now);
   if (outcome.kind == core::ClaimAnswer::Kind::kOutcome) {
-    answer(outcome.ticket, to_port(outcome.result));
+    answer(outcome.ticket, outcome.result);
   }
   return {};
 }

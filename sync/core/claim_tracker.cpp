@@ -6,28 +6,6 @@
 
 namespace witryna::sync::core {
 
-const char* to_string(ClaimResult r) {
-  switch (r) {
-    case ClaimResult::kGranted:
-      return "granted";
-    case ClaimResult::kAlreadyUsed:
-      return "already_used";
-    case ClaimResult::kUnknown:
-      return "unknown";
-    case ClaimResult::kExpired:
-      return "expired";
-  }
-  return "?";
-}
-
-std::optional<ClaimResult> claim_result_from(std::string_view text) {
-  for (const auto r : {ClaimResult::kGranted, ClaimResult::kAlreadyUsed, ClaimResult::kUnknown,
-                       ClaimResult::kExpired}) {
-    if (text == to_string(r)) return r;
-  }
-  return std::nullopt;
-}
-
 const char* to_string(ClaimStart s) {
   switch (s) {
     case ClaimStart::kPublish:

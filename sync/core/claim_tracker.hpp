@@ -18,14 +18,16 @@
 #include <string_view>
 #include <vector>
 
+#include "edge/core/redemption/code_decision.hpp"
 #include "edge/core/time.hpp"
 
 namespace witryna::sync::core {
 
-// The contract's `result` values.
-enum class ClaimResult { kGranted, kAlreadyUsed, kUnknown, kExpired };
-[[nodiscard]] const char* to_string(ClaimResult r);
-[[nodiscard]] std::optional<ClaimResult> claim_result_from(std::string_view text);
+// The contract's `result` values: the redemption core's own type, so the
+// answer reaches the decision as it came.
+using ::witryna::core::claim_result_from;
+using ::witryna::core::ClaimResult;
+using ::witryna::core::to_string;
 
 struct ClaimOptions {
   Millis timeout{1'500};
