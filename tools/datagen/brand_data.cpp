@@ -29,7 +29,7 @@ constexpr std::array<CategoryInfo, 6> kCategories = {{
     {"dresses", "DRS", "sukienki", SizeKind::kApparel, 129, 499, 20, kDressNames},
     {"shoes", "SHO", "buty", SizeKind::kShoes, 149, 699, 15, kShoeNames},
     {"jackets", "JKT", "kurtki", SizeKind::kApparel, 199, 999, 12, kJacketNames},
-    {"shirts", "SHR", "koszule", SizeKind::kApparel, 59, 249, 20, kShirtNames},
+    {"shirts", "SHR", "koszule i bluzki", SizeKind::kApparel, 59, 249, 20, kShirtNames},
     {"jeans", "JNS", "jeansy", SizeKind::kApparel, 119, 399, 15, kJeansNames},
     {"accessories", "ACC", "dodatki", SizeKind::kOneSize, 29, 299, 18, kAccessoryNames},
 }};
