@@ -5,6 +5,7 @@
 
 #include "edge/core/offers/decide_offers.hpp"
 #include "edge/core/view/view_builder.hpp"
+#include "edge/core/view/view_text.hpp"
 #include "edge/screen/screen_server.hpp"
 #include "edge/service/log.hpp"
 #include "edge/store/entities.hpp"
@@ -549,7 +550,7 @@ Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
   // The outbox count in the strip includes what was just written.
   composed->state.status = status();
   if (server_ != nullptr && s.attached) {
-    server_->push_view(s.hello.screen, core::build_view(composed->state, now));
+    server_->push_view(s.hello.screen, core::view_text(composed->state));
   }
   if (s.focus != Focus::kRest) touch(s);
   return {};

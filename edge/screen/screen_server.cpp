@@ -161,6 +161,13 @@ void ScreenServer::push_view(const std::string& screen, nlohmann::json view) {
                            [this, screen, alive = alive_] { return *alive ? ++revs_[screen] : 0; });
 }
 
+void ScreenServer::push_view(const std::string& screen, core::ViewText view) {
+  const auto found = by_screen_.find(screen);
+  if (found == by_screen_.end()) return;
+  found->second->send_view(std::move(view),
+                           [this, screen, alive = alive_] { return *alive ? ++revs_[screen] : 0; });
+}
+
 Result<void> ScreenServer::request_screenshot(const std::string& screen,
                                               const std::string& request_id) {
   const auto found = by_screen_.find(screen);

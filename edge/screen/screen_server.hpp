@@ -56,6 +56,8 @@ class ScreenServer final : private SessionOwner {
   // Sends `view` to the screen (no-op when it is not attached). `rev` and
   // `screen` are filled in here; only the newest unsent view is kept.
   void push_view(const std::string& screen, nlohmann::json view);
+  // The same for a view already written as text (core::view_text).
+  void push_view(const std::string& screen, core::ViewText view);
   // Asks the screen for a PNG of what it shows; its answer reaches
   // ScreenHandler::on_screenshot. Fails with "not_found" when not attached.
   [[nodiscard]] Result<void> request_screenshot(const std::string& screen,

@@ -92,13 +92,26 @@ void Session::send_view(nlohmann::json view, std::function<std::int64_t()> next_
   do_write();
 }
 
+void Session::send_view(core::ViewText view, std::function<std::int64_t()> next_rev) {
+  if (closed_) return;
+  pending_view_ = std::move(view);
+  pending_rev_ = std::move(next_rev);
+  do_write();
+}
+
 void Session::do_write() {
   if (write_in_progress_ || closed_) return;
   if (!replies_.empty()) {
     writing_ = std::move(replies_.front());
     replies_.pop_front();
   } else if (pending_view_) {
-    writing_ = view_line(std::move(*pending_view_), hello_ ? hello_->screen : "", pending_rev_());
+    const std::string screen = hello_ ? hello_->screen : "";
+    const auto rev = pending_rev_();
+    if (auto* text = std::get_if<core::ViewText>(&*pending_view_)) {
+      writing_ = core::view_line_text(*text, screen, rev);
+    } else {
+      writing_ = view_line(std::move(std::get<nlohmann::json>(*pending_view_)), screen, rev);
+    }
     writing_.push_back('\n');
     pending_view_.reset();
     pending_rev_ = nullptr;

@@ -10,7 +10,9 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <variant>
 
+#include "edge/core/view/view_text.hpp"
 #include "edge/screen/line_splitter.hpp"
 #include "edge/screen/protocol.hpp"
 
@@ -45,6 +47,8 @@ class Session : public std::enable_shared_from_this<Session> {
   // Replaces any view still waiting to be written; `rev` is assigned when it
   // is actually written, so the screen sees consecutive revs.
   void send_view(nlohmann::json view, std::function<std::int64_t()> next_rev);
+  // The same for a view already written as text (core::view_text).
+  void send_view(core::ViewText view, std::function<std::int64_t()> next_rev);
   void close();
 
   [[nodiscard]] const std::optional<Hello>& hello() const { return hello_; }
@@ -75,7 +79,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool closing_after_write_ = false;
 
   std::deque<std::string> replies_;
-  std::optional<nlohmann::json> pending_view_;
+  std::optional<std::variant<nlohmann::json, core::ViewText>> pending_view_;
   std::function<std::int64_t()> pending_rev_;
   std::string writing_;
   bool write_in_progress_ = false;

@@ -22,6 +22,48 @@ struct Ranked {
   double score = 0.0;
 };
 
+// An offer of the level being ranked and the most match_score could give it.
+struct Bounded {
+  const domain::Offer* offer = nullptr;
+  double bound = 0.0;
+};
+
+// The best `room` offers ranked so far in one priority level (score higher
+// first, then id), to tell when the rest of the level cannot reach the screen.
+class LevelTop {
+ public:
+  // room > 0: the level is looked at only while the screen has room.
+  explicit LevelTop(std::size_t room) : room_(room) {}
+
+  void add(double score, const std::string& offer) {
+    const Entry e{score, &offer};
+    best_.insert(std::upper_bound(best_.begin(), best_.end(), e, ranks_before_entry), e);
+    if (best_.size() > room_) best_.pop_back();
+  }
+
+  // True when `c`, whatever its item, would rank after `room` offers already
+  // ranked; so would every offer after it (a lower bound, or the same bound
+  // and a higher id).
+  [[nodiscard]] bool cannot_enter(const Bounded& c) const {
+    if (best_.size() < room_) return false;
+    const auto& last = best_.back();
+    return c.bound < last.score || (c.bound == last.score && c.offer->offer > *last.offer);
+  }
+
+ private:
+  struct Entry {
+    double score;
+    const std::string* offer;
+  };
+  static bool ranks_before_entry(const Entry& a, const Entry& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return *a.offer < *b.offer;
+  }
+
+  std::size_t room_;
+  std::vector<Entry> best_;  // at most room_, best first
+};
+
 bool store_wide(const domain::Offer& offer) {
   return offer.skus.empty() && offer.category.empty();
 }
@@ -110,18 +152,32 @@ OfferDecision decide_offers(const OfferRequest& request, const CatalogView& stor
 
   // Items are looked up one priority level at a time: once a level fills the
   // screen, lower levels cannot rank above it, so they are not looked up.
+  // Within a level, offers are looked at best possible score first, and the
+  // level ends once no offer left in it could take a place on the screen.
   std::vector<Ranked> ranked;
+  std::vector<Bounded> level;
   for (std::size_t i = 0; i < eligible.size();) {
     if (ranked.size() >= config.max_on_screen) break;
-    const int level = eligible[i]->priority;
-    for (; i < eligible.size() && eligible[i]->priority == level; ++i) {
-      const auto& offer = *eligible[i];
+    const std::size_t room = config.max_on_screen - ranked.size();
+    level.clear();
+    for (const int priority = eligible[i]->priority;
+         i < eligible.size() && eligible[i]->priority == priority; ++i) {
+      level.push_back({eligible[i], match_score_bound(*eligible[i], person)});
+    }
+    // Stable: equal bounds stay in offer id order.
+    std::stable_sort(level.begin(), level.end(),
+                     [](const Bounded& a, const Bounded& b) { return a.bound > b.bound; });
+    LevelTop top(room);
+    for (const auto& candidate : level) {
+      if (top.cannot_enter(candidate)) break;
+      const auto& offer = *candidate.offer;
       Ranked r{&offer, std::nullopt, 0.0};
       if (!store_wide(offer)) {
         r.choice = choose_item(offer, person, catalog, config, request.store, request.now);
         if (!r.choice) continue;  // nobody here can get it
       }
       r.score = match_score(offer, r.choice ? &*r.choice : nullptr, person);
+      top.add(r.score, offer.offer);
       ranked.push_back(std::move(r));
     }
   }

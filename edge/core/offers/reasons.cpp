@@ -91,4 +91,31 @@ double match_score(const domain::Offer& offer, const ItemChoice* choice,
   return score;
 }
 
+double match_score_bound(const domain::Offer& offer, const PersonalView& person) {
+  if (!person.active) return 0.0;
+  const bool store_wide = offer.skus.empty() && offer.category.empty();
+  if (store_wide) return match_score(offer, nullptr, person);
+  double affinity = 0.0;
+  bool preferred = false;
+  if (!offer.category.empty()) {
+    if (const auto it = person.affinities.find(offer.category); it != person.affinities.end()) {
+      affinity = std::clamp(it->second, 0.0, 1.0);
+    }
+    const auto& cats = person.categories;
+    preferred = std::find(cats.begin(), cats.end(), offer.category) != cats.end();
+  } else {
+    // The category comes from whichever product is chosen: any of them.
+    for (const auto& [category, value] : person.affinities)
+      affinity = std::max(affinity, std::clamp(value, 0.0, 1.0));
+    preferred = !person.categories.empty();
+  }
+  double bound = 0.0;
+  bound += affinity;
+  if (preferred) bound += 0.5;
+  if (!person.recent.empty()) bound += 0.5;
+  if (!person.sizes.empty()) bound += 0.25;
+  if (person.budget_minor) bound += 0.25;
+  return bound;
+}
+
 }  // namespace witryna::core

@@ -33,4 +33,11 @@ namespace witryna::core {
 [[nodiscard]] double match_score(const domain::Offer& offer, const ItemChoice* choice,
                                  const PersonalView& person);
 
+// At least match_score(offer, choice, person) for every choice choose_item
+// could make for `offer` (exact for a store-wide offer), without looking at
+// the catalog: lets decide_offers stop ranking a priority level once no
+// offer left in it can reach the screen. Summed in match_score's order from
+// terms each at least as large, so rounding cannot put a score above it.
+[[nodiscard]] double match_score_bound(const domain::Offer& offer, const PersonalView& person);
+
 }  // namespace witryna::core
