@@ -18,3 +18,16 @@ if(_central_mqtt_sources AND TARGET witryna::central)
   gtest_discover_tests(central_mqtt_tests PROPERTIES ${_central_mqtt_properties}
     DISCOVERY_TIMEOUT 60)
 endif()
+
+# witryna-central --https-dir (the real binary) against the device's own
+# downloader and a raw HTTPS client; no broker needed.
+file(GLOB _central_https_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/https/*_test.cpp)
+if(_central_https_sources AND TARGET witryna-central)
+  add_executable(central_https_tests ${_central_https_sources})
+  target_link_libraries(central_https_tests PRIVATE witryna::edge witryna::test_support
+                                                    GTest::gtest_main witryna::common)
+  add_dependencies(central_https_tests witryna-central)
+  target_compile_definitions(central_https_tests PRIVATE
+    WITRYNA_CENTRAL_EXE="$<TARGET_FILE:witryna-central>")
+  gtest_discover_tests(central_https_tests PROPERTIES LABELS integration DISCOVERY_TIMEOUT 60)
+endif()

@@ -18,7 +18,7 @@
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/tls_certs.hpp"
 #include "tests/support/wait.hpp"
-#include "tests/update/https_file_server.hpp"
+#include "tests/update/test_file_server.hpp"
 
 namespace witryna::test {
 namespace updater_test {
@@ -119,13 +119,13 @@ class UpdaterWorld : public ::testing::Test {
                       nlohmann::json extra = nlohmann::json::object(), std::size_t pad = 0) {
     const auto bytes = artifact(version, behaviour, pad);
     const auto path = "/witryna-" + version + ".tar";
-    server_.put(path, bytes);
+    server_->put(path, bytes);
     nlohmann::json claims = {{"typ", "update"},
                              {"id", "upd-" + version},
                              {"version", version},
                              {"iat", 1795000000},
                              {"artifact",
-                              {{"url", server_.url(path)},
+                              {{"url", server_->url(path)},
                                {"sha256", crypto::sha256_hex(bytes)},
                                {"size", bytes.size()}}},
                              {"min_version", "1.3.0"},
@@ -214,7 +214,7 @@ class UpdaterWorld : public ::testing::Test {
 
   TempDir tmp_;
   TlsCerts certs_;
-  HttpsFileServer server_{certs_.server().cert, certs_.server().key};
+  TestFileServer server_{certs_.server()};
   crypto::Ed25519Signer fleet_a_ = new_signer();
   crypto::Ed25519Signer fleet_b_ = new_signer();
   std::string window_ = "00:00-23:59";
@@ -239,12 +239,12 @@ TEST_F(UpdaterWorld, GoodUpdateCommitsWithoutAnyBroker) {
 TEST_F(UpdaterWorld, ManifestSignedByAnotherTrustedFleetKeyIsAccepted) {
   start_updater();
   const auto bytes = artifact("1.5.1", "good");
-  server_.put("/b.tar", bytes);
+  server_->put("/b.tar", bytes);
   const nlohmann::json claims = {{"typ", "update"},
                                  {"id", "upd-b"},
                                  {"version", "1.5.1"},
                                  {"artifact",
-                                  {{"url", server_.url("/b.tar")},
+                                  {{"url", server_->url("/b.tar")},
                                    {"sha256", crypto::sha256_hex(bytes)},
                                    {"size", bytes.size()}}},
                                  {"health_timeout_s", 5}};
@@ -277,12 +277,12 @@ TEST_F(UpdaterWorld, RefusalsSayWhyAndChangeNothing) {
   tampered[tampered.size() - 3] = tampered[tampered.size() - 3] == 'A' ? 'B' : 'A';
   auto claims_for = [&](const std::string& version, nlohmann::json extra) {
     const auto bytes = artifact(version, "good");
-    server_.put("/v-" + version, bytes);
+    server_->put("/v-" + version, bytes);
     nlohmann::json c = {{"typ", "update"},
                         {"id", "upd-r-" + version},
                         {"version", version},
                         {"artifact",
-                         {{"url", server_.url("/v-" + version)},
+                         {{"url", server_->url("/v-" + version)},
                           {"sha256", crypto::sha256_hex(bytes)},
                           {"size", bytes.size()}}},
                         {"health_timeout_s", 5}};

@@ -5,6 +5,7 @@
 //   witryna-central keygen --out .demo/keys --kid demo-2026
 //   witryna-central token --key .demo/keys/demo-2026.key.pem --kid demo-2026 --sub C-000123
 //   witryna-central ctl --socket .demo/central.sock "rate stock 30" status
+//   witryna-central --state-dir .demo/central --https-dir .demo/updates   (+ MQTT as above)
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,6 +26,7 @@
 #include "edge/crypto/sha256.hpp"
 #include "tools/central/central_node.hpp"
 #include "tools/central/control_io.hpp"
+#include "tools/central/update_files.hpp"
 #include "tools/datagen/generator.hpp"
 
 namespace {
@@ -185,6 +187,26 @@ int main(int argc, char** argv) {
   cli.add_flag("--no-stdin", no_stdin, "do not read control commands from stdin");
   cli.add_flag("--no-initial-publish", no_initial,
                "on a fresh world, do not publish it once as live messages");
+  UpdateFilesOptions files;
+  std::string files_dir;
+  std::string files_cert;
+  std::string files_key;
+  std::string files_url;
+  cli.add_option("--https-dir", files_dir,
+                 "also serve this folder's files (update artifacts) over HTTPS on 127.0.0.1, "
+                 "with Range; each response is logged");
+  cli.add_option("--https-port", files.port, "HTTPS port (0: a free one, see --https-url-file)")
+      ->capture_default_str();
+  cli.add_option("--https-cert", files_cert,
+                 "HTTPS certificate (PEM); default: its own, made once in "
+                 "--state-dir/https/cert.pem (clients trust that file)");
+  cli.add_option("--https-key", files_key, "HTTPS private key (PEM), with --https-cert");
+  cli.add_option("--https-url-file", files_url,
+                 "write https://localhost:PORT/ here once listening");
+  cli.add_option("--https-cut-once-after", files.cut_once_after,
+                 "fault: the first file response stops after N bytes and drops the link "
+                 "(shows a resumed download)")
+      ->check(CLI::NonNegativeNumber);
   cli.add_option("--snapshot-part-items", node.snapshot_part_items, "items per snapshot part")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
@@ -226,6 +248,18 @@ int main(int argc, char** argv) {
   if (*keygen_cmd) return keygen(keygen_out, kid);
   if (*token_cmd) return token(token_key, kid, sub, typ, res, ttl);
   if (*ctl_cmd) return ctl(ctl_socket, ctl_commands);
+
+  if (!files_dir.empty()) {
+    files.dir = files_dir;
+    files.cert = files_cert;
+    files.key = files_key;
+    files.url_file = files_url;
+    files.state_dir = state_dir;
+    if (auto checked = check_update_files_options(files); !checked)
+      return complain(checked.error().context, kExitUsage);
+  } else if (!files_cert.empty() || !files_key.empty() || !files_url.empty()) {
+    return complain("--https-cert, --https-key and --https-url-file need --https-dir", kExitUsage);
+  }
 
   // The world: brand data, then what was published live before, then seqs and books.
   std::error_code ec;
@@ -318,6 +352,13 @@ int main(int argc, char** argv) {
   for (const auto& line : exec) {
     const Reply reply = handler(line);
     if (!reply.ok) return complain("--exec " + line + ": " + reply.text, kExitUsage);
+  }
+
+  std::unique_ptr<https_files::HttpsFileServer> file_server;
+  if (!files.dir.empty()) {
+    auto serving = serve_update_files(io, files);
+    if (!serving) return complain(serving.error().context, kExitUsage);
+    file_server = std::move(*serving);
   }
 
   SocketControl socket(io, handler);
