@@ -1,5 +1,6 @@
 #include "edge/store/apply.hpp"
 
+#include <algorithm>
 #include <variant>
 #include <vector>
 
@@ -122,29 +123,37 @@ class Writer {
   ApplyCounts counts_;
 };
 
-Result<void> apply_one(Writer& w, const core::Item<domain::Product>& item) {
+// The row's body: the item's text as received, or (given none) the value
+// serialized; nothing for a tombstone. The item parsers read either back.
+template <typename T>
+std::optional<std::string> body_of(const T& value, bool deleted, std::string_view text) {
+  if (deleted) return std::nullopt;
+  if (!text.empty()) return std::string(text);
+  return dump_json(core::to_json(value));
+}
+
+Result<void> apply_one(Writer& w, const core::Item<domain::Product>& item, std::string_view text) {
   const auto& p = item.value;
   const bool del = item.deleted;
   auto ok = w.upsert(EntityKind::kProduct, del, p.sku, {}, kUpsertProduct, p.sku, p.ver, del,
                      del ? std::nullopt : std::optional<std::string>(p.category),
-                     del ? std::nullopt : std::optional<std::string>(p.size),
-                     del ? std::nullopt : std::optional<std::string>(dump_json(core::to_json(p))),
+                     del ? std::nullopt : std::optional<std::string>(p.size), body_of(p, del, text),
                      w.seq(), w.gen());
   if (!ok) return tl::unexpected(ok.error());
   return {};
 }
 
-Result<void> apply_one(Writer& w, const core::Item<domain::Offer>& item) {
+Result<void> apply_one(Writer& w, const core::Item<domain::Offer>& item, std::string_view text) {
   const auto& o = item.value;
   const bool del = item.deleted;
   auto ok = w.upsert(EntityKind::kOffer, del, o.offer, {}, kUpsertOffer, o.offer, o.ver, del,
-                     del ? std::nullopt : std::optional<std::string>(dump_json(core::to_json(o))),
-                     w.seq(), w.gen());
+                     body_of(o, del, text), w.seq(), w.gen());
   if (!ok) return tl::unexpected(ok.error());
   return {};
 }
 
-Result<void> apply_one(Writer& w, const core::Item<domain::Stock>& item) {
+Result<void> apply_one(Writer& w, const core::Item<domain::Stock>& item,
+                       std::string_view /*text*/) {
   const auto& s = item.value;
   const bool del = item.deleted;
   auto ok = w.upsert(EntityKind::kStock, del, s.sku, {}, kUpsertStock, s.sku, s.ver, del,
@@ -153,7 +162,8 @@ Result<void> apply_one(Writer& w, const core::Item<domain::Stock>& item) {
   return {};
 }
 
-Result<void> apply_one(Writer& w, const core::Item<domain::NearbyStock>& item) {
+Result<void> apply_one(Writer& w, const core::Item<domain::NearbyStock>& item,
+                       std::string_view /*text*/) {
   const auto& n = item.value;
   const bool del = item.deleted;
   const auto text = [del](std::string v) {
@@ -196,45 +206,44 @@ Result<void> after_profile_upsert(Transaction& tx, const domain::Profile& p) {
   return {};
 }
 
-Result<void> apply_one(Writer& w, const core::Item<domain::Profile>& item) {
+Result<void> apply_one(Writer& w, const core::Item<domain::Profile>& item, std::string_view text) {
   const auto& p = item.value;
   const bool del = item.deleted;
   auto written =
       w.upsert(EntityKind::kProfile, del, p.customer, {}, kUpsertProfile, p.customer, p.ver, del,
                del ? std::nullopt : std::optional<std::int64_t>(p.points.ver),
-               del ? std::nullopt : std::optional<std::string>(dump_json(core::to_json(p))),
-               w.seq(), w.gen());
+               body_of(p, del, text), w.seq(), w.gen());
   if (!written) return tl::unexpected(written.error());
   if (!*written) return {};
   return del ? erase_customer_data(w.tx(), p.customer) : after_profile_upsert(w.tx(), p);
 }
 
-Result<void> apply_one(Writer& w, const core::Item<domain::Reservation>& item) {
+Result<void> apply_one(Writer& w, const core::Item<domain::Reservation>& item,
+                       std::string_view text) {
   const auto& r = item.value;
   const bool del = item.deleted;
   auto ok =
       w.upsert(EntityKind::kReservation, del, r.reservation, {}, kUpsertReservation, r.reservation,
                r.ver, del, del ? std::nullopt : std::optional<std::string>(r.customer),
-               del ? std::nullopt : std::optional<std::string>(dump_json(core::to_json(r))),
-               w.seq(), w.gen());
+               body_of(r, del, text), w.seq(), w.gen());
   if (!ok) return tl::unexpected(ok.error());
   return {};
 }
 
-Result<void> apply_one(Writer& w, const core::Item<domain::CodeRecord>& item) {
+Result<void> apply_one(Writer& w, const core::Item<domain::CodeRecord>& item,
+                       std::string_view text) {
   const auto& c = item.value;
   const bool del = item.deleted;
   auto ok = w.upsert(EntityKind::kCode, del, c.code_hash, {}, kUpsertCode, c.code_hash, c.ver, del,
                      del ? std::nullopt : std::optional<std::int64_t>(c.max_uses),
                      del ? std::nullopt : std::optional<std::string>(domain::to_string(c.scope)),
-                     del ? std::nullopt : std::optional<std::string>(dump_json(core::to_json(c))),
-                     w.seq(), w.gen());
+                     body_of(c, del, text), w.seq(), w.gen());
   if (!ok) return tl::unexpected(ok.error());
   return {};
 }
 
-Result<void> apply_one(Writer& w, const core::CatalogItem& item) {
-  return std::visit([&w](const auto& i) { return apply_one(w, i); }, item);
+Result<void> apply_one(Writer& w, const core::CatalogItem& item, std::string_view text) {
+  return std::visit([&w, text](const auto& i) { return apply_one(w, i, text); }, item);
 }
 
 template <typename ItemT>
@@ -243,37 +252,27 @@ Result<ApplyCounts> apply_all(Transaction& tx, core::Stream stream, const ApplyC
   Writer w(tx, ctx);
   if (auto ok = w.start(stream); !ok) return tl::unexpected(ok.error());
   for (const auto& item : items) {
-    if (auto ok = apply_one(w, item); !ok) return tl::unexpected(ok.error());
+    if (auto ok = apply_one(w, item, {}); !ok) return tl::unexpected(ok.error());
   }
   return w.counts();
 }
 
-// Parses every element with `parse`, keeps the good ones, counts the rest.
-template <typename ItemT, typename Parse>
-std::vector<ItemT> parse_all(const nlohmann::json& items, Parse parse, ApplyCounts& counts) {
-  std::vector<ItemT> out;
-  out.reserve(items.size());
-  for (const auto& j : items) {
-    auto item = parse(j);
-    if (item) {
-      out.push_back(std::move(*item));
-      continue;
-    }
-    ++counts.rejected;
-    if (!counts.first_rejection) counts.first_rejection = item.error();
+// Received items [begin, end), stopping after any item once `stop` says so.
+template <typename ItemT>
+Result<AppliedRange> apply_range(Transaction& tx, core::Stream stream, const ApplyContext& ctx,
+                                 const std::vector<core::Received<ItemT>>& items, std::size_t begin,
+                                 std::size_t end, const std::function<bool()>& stop) {
+  Writer w(tx, ctx);
+  if (auto ok = w.start(stream); !ok) return tl::unexpected(ok.error());
+  end = std::min(end, items.size());
+  std::size_t at = begin;
+  while (at < end) {
+    const auto& r = items[at];
+    if (auto ok = apply_one(w, r.item, r.text); !ok) return tl::unexpected(ok.error());
+    ++at;
+    if (stop && stop()) break;
   }
-  return out;
-}
-
-template <typename ItemT, typename Parse, typename Apply>
-Result<ApplyCounts> parse_and_apply(Transaction& tx, const ApplyContext& ctx,
-                                    const nlohmann::json& items, Parse parse, Apply apply) {
-  ApplyCounts rejected;
-  const auto parsed = parse_all<ItemT>(items, parse, rejected);
-  auto counts = apply(tx, ctx, std::span<const ItemT>(parsed));
-  if (!counts) return counts;
-  *counts += rejected;
-  return counts;
+  return AppliedRange{w.counts(), at};
 }
 
 }  // namespace
@@ -317,43 +316,28 @@ Result<ApplyCounts> apply_nearby(Transaction& tx, const ApplyContext& ctx,
   return apply_all(tx, core::Stream::kNearby, ctx, items);
 }
 
-namespace {
-
-Result<ApplyCounts> parse_and_apply_stream(Transaction& tx, core::Stream stream,
-                                           const ApplyContext& ctx, const nlohmann::json& items) {
-  switch (stream) {
-    case core::Stream::kCatalog:
-      return parse_and_apply<core::CatalogItem>(tx, ctx, items, core::parse_catalog_item,
-                                                apply_catalog);
-    case core::Stream::kStock:
-      return parse_and_apply<core::Item<domain::Stock>>(tx, ctx, items, core::parse_stock_item,
-                                                        apply_stock);
-    case core::Stream::kProfiles:
-      return parse_and_apply<core::Item<domain::Profile>>(tx, ctx, items, core::parse_profile_item,
-                                                          apply_profiles);
-    case core::Stream::kReservations:
-      return parse_and_apply<core::Item<domain::Reservation>>(
-          tx, ctx, items, core::parse_reservation_item, apply_reservations);
-    case core::Stream::kCodes:
-      return parse_and_apply<core::Item<domain::CodeRecord>>(tx, ctx, items, core::parse_code_item,
-                                                             apply_codes);
-    case core::Stream::kNearby:
-      return parse_and_apply<core::Item<domain::NearbyStock>>(
-          tx, ctx, items, core::parse_nearby_item, apply_nearby);
-  }
-  return fail(std::string(errc::kInvalidValue), "stream");
-}
-
-}  // namespace
-
 Result<ApplyCounts> apply_items(Transaction& tx, core::Stream stream, const ApplyContext& ctx,
                                 const nlohmann::json& items) {
   if (!items.is_array()) return fail(std::string(errc::kWrongType), "items");
-  auto counts = parse_and_apply_stream(tx, stream, ctx, items);
-  if (counts && counts->applied + counts->tombstoned > 0) {
+  const auto parsed = core::parse_items(stream, items);
+  auto range = apply_received(tx, stream, ctx, parsed, 0, parsed.size());
+  if (!range) return tl::unexpected(range.error());
+  ApplyCounts counts = std::move(range->counts);
+  counts.rejected += parsed.rejected;
+  if (!counts.first_rejection) counts.first_rejection = parsed.first_rejection;
+  return counts;
+}
+
+Result<AppliedRange> apply_received(Transaction& tx, core::Stream stream, const ApplyContext& ctx,
+                                    const core::ParsedItems& items, std::size_t begin,
+                                    std::size_t end, const std::function<bool()>& stop) {
+  auto range =
+      std::visit([&](const auto& v) { return apply_range(tx, stream, ctx, v, begin, end, stop); },
+                 items.items);
+  if (range && range->counts.applied + range->counts.tombstoned > 0) {
     if (auto ok = bump_stream_generation(tx, stream); !ok) return tl::unexpected(ok.error());
   }
-  return counts;
+  return range;
 }
 
 Result<ApplyCounts> apply_message(Database& db, core::Stream stream, const ApplyContext& ctx,

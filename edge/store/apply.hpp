@@ -17,13 +17,16 @@
 // around 1,000 items so the write lock is held briefly (scans go on, on other
 // connections, during a long snapshot).
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <string>
 
 #include "edge/core/codec/item.hpp"
+#include "edge/core/codec/received_items.hpp"
 #include "edge/core/codec/stream.hpp"
 #include "edge/core/domain/code.hpp"
 #include "edge/core/domain/profile.hpp"
@@ -79,10 +82,27 @@ struct ApplyCounts {
     std::span<const core::Item<domain::NearbyStock>> items);
 
 // Parses `items` (a JSON array, as in an Envelope) with `stream`'s codec and
-// applies the good ones; a malformed item is rejected (counted, first error
-// kept) and the others still apply. Inside the caller's transaction.
+// applies the good ones (each item's compact text as the body); a malformed
+// item is rejected (counted, first error kept) and the others still apply.
+// Inside the caller's transaction.
 [[nodiscard]] Result<ApplyCounts> apply_items(Transaction& tx, core::Stream stream,
                                               const ApplyContext& ctx, const nlohmann::json& items);
+
+// Items [begin, end) of a message parsed beforehand (a ParsedItems of
+// `stream`), each written with its text as the body. Applies at least one
+// item (when begin < end) and stops after any item for which `stop` returns
+// true: `next` is where to go on. The items the codec refused are the
+// caller's to report (ParsedItems::rejected); counts.rejected stays 0. Inside
+// the caller's transaction, like apply_items.
+struct AppliedRange {
+  ApplyCounts counts;
+  std::size_t next = 0;
+};
+[[nodiscard]] Result<AppliedRange> apply_received(Transaction& tx, core::Stream stream,
+                                                  const ApplyContext& ctx,
+                                                  const core::ParsedItems& items, std::size_t begin,
+                                                  std::size_t end,
+                                                  const std::function<bool()>& stop = {});
 
 // One stream message in ONE transaction: apply_items and, for a live message,
 // last seq = max(last seq, ctx.seq). A snapshot part registers its snapshot

@@ -48,7 +48,13 @@ Result<std::unique_ptr<InboundPipeline>> InboundPipeline::create(boost::asio::io
 
 InboundPipeline::InboundPipeline(boost::asio::io_context& io, store::Database& db,
                                  const SyncOptions& options, Hooks hooks, core::InboundSync sync)
-    : io_(io), db_(db), options_(options), hooks_(std::move(hooks)), sync_(std::move(sync)) {
+    : io_(io),
+      db_(db),
+      options_(options),
+      hooks_(std::move(hooks)),
+      sync_(std::move(sync)),
+      parser_(io, options.limits, options.inflow_bytes, options.inline_parse_bytes,
+              [this](ParseWorker::Parsed p) { parsed(std::move(p)); }) {
   if (options_.apply_batch == 0) options_.apply_batch = 1;
 }
 
@@ -57,7 +63,11 @@ InboundPipeline::~InboundPipeline() {
 }
 
 void InboundPipeline::push(core::Stream topic_stream, std::string payload) {
-  queue_.push_back(Queued{topic_stream, std::move(payload)});
+  parser_.submit(topic_stream, std::move(payload));
+}
+
+void InboundPipeline::parsed(ParseWorker::Parsed p) {
+  queue_.push_back(Queued{p.topic_stream, std::move(p.message), std::move(p.hold)});
   schedule();
 }
 
@@ -94,8 +104,9 @@ void InboundPipeline::schedule() {
   });
 }
 
-// One unit of work per handler: a batch of items or a completion step.
+// One unit of work per handler: a slice of items or a completion step.
 void InboundPipeline::step() {
+  const Slice slice(options_.apply_slice);
   if (!job_) {
     start_next();
     if (!job_) {
@@ -106,12 +117,14 @@ void InboundPipeline::step() {
   Job& job = *job_;
   const auto stream = job.decision.stream;
   if (joinable(job)) {
-    apply_live_group();
+    ++apply_steps_;
+    apply_live_group(slice);
     schedule();
     return;
   }
+  ++apply_steps_;
   if (!job.items_done) {
-    if (auto ok = apply_batch(job); !ok) {
+    if (auto ok = apply_batch(job, slice); !ok) {
       apply_failed(stream, ok.error());
       schedule();
       return;
@@ -159,37 +172,51 @@ void InboundPipeline::start_next() {
 std::optional<InboundPipeline::Job> InboundPipeline::take_next() {
   Queued next = std::move(queue_.front());
   queue_.pop_front();
-  auto envelope = core::validate_stream_message(next.stream, next.payload, options_.limits);
-  if (!envelope) {
-    if (hooks_.rejected) hooks_.rejected(next.stream, envelope.error());
+  if (!next.message) {
+    if (hooks_.rejected) hooks_.rejected(next.stream, next.message.error());
     return std::nullopt;
   }
   const TimePoint now = wall_now();
-  auto decision = sync_.on_envelope(*envelope, now);
+  auto decision = sync_.on_envelope(next.message->envelope, now);
   if (decision.part == core::PartVerdict::kRejected && hooks_.rejected) {
     hooks_.rejected(decision.stream, Error{std::string(decision.reject_reason), "snapshot part"});
   }
   if (decision.dropped) forget(decision.stream);
-  Job job{std::move(*envelope), std::move(decision)};
+  Job job{std::move(*next.message), std::move(decision), std::move(next.hold)};
   job.items_done = !job.decision.apply_items;
   return job;
 }
 
-bool InboundPipeline::joinable(const Job& job) const {
-  if (job.decision.snapshot_id || job.decision.completed || job.next_item != 0) return false;
-  return job.items_done || job.envelope.items.size() <= options_.apply_batch;
+std::size_t InboundPipeline::items_of(const Job& job) {
+  return job.items_done ? 0 : job.message.items.size();
 }
 
-void InboundPipeline::apply_live_group() {
+bool InboundPipeline::joinable(const Job& job) const {
+  if (job.decision.snapshot_id || job.decision.completed || job.next_item != 0) return false;
+  return job.items_done ||
+         job.message.items.size() <= std::min(options_.join_items, options_.apply_batch);
+}
+
+void InboundPipeline::tell_rejections(const Job& job) {
+  const auto& items = job.message.items;
+  if (items.rejected == 0 || !hooks_.rejected) return;
+  hooks_.rejected(job.decision.stream,
+                  items.first_rejection.value_or(Error{std::string(errc::kInvalidValue), "items"}));
+}
+
+void InboundPipeline::apply_live_group(const Slice& slice) {
   std::vector<Job> group;
   group.push_back(std::move(*job_));
   job_.reset();
-  std::size_t items = group.front().items_done ? 0 : group.front().envelope.items.size();
+  std::optional<store::Transaction> tx;
+  std::map<core::Stream, std::int64_t> last;
+  std::size_t items = items_of(group.front());
+  Result<void> ok = apply_joined(group.front(), tx, last);
   // Only what has already arrived joins: no message waits for another.
-  while (items < options_.apply_batch && !queue_.empty()) {
+  while (ok && items < options_.apply_batch && !slice.over() && !queue_.empty()) {
     auto next = take_next();
     if (!next) continue;
-    const std::size_t size = next->items_done ? 0 : next->envelope.items.size();
+    const std::size_t size = items_of(*next);
     if (!joinable(*next) || items + size > options_.apply_batch) {
       // Not joinable: it has no seq of its own to persist (start_next's rule).
       job_ = std::move(next);
@@ -197,10 +224,17 @@ void InboundPipeline::apply_live_group() {
     }
     items += size;
     group.push_back(std::move(*next));
+    ok = apply_joined(group.back(), tx, last);
   }
-
-  std::vector<store::ApplyCounts> counts;
-  if (auto ok = commit_group(group, counts); !ok) {
+  if (ok && tx) {
+    // Set exactly, as one message at a time would: the last message wins.
+    for (const auto& [stream, seq] : last) {
+      ok = store::set_last_seq(*tx, stream, seq);
+      if (!ok) break;
+    }
+    if (ok) ok = tx->commit();
+  }
+  if (!ok) {
     // Nothing of the group was committed: each of its streams asks again.
     std::vector<core::Stream> failed;
     for (const auto& job : group) {
@@ -212,13 +246,9 @@ void InboundPipeline::apply_live_group() {
     return;
   }
   std::vector<core::Stream> applied;
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    const Job& job = group[i];
+  for (const Job& job : group) {
     const auto stream = job.decision.stream;
-    if (counts[i].rejected > 0 && hooks_.rejected) {
-      hooks_.rejected(stream, counts[i].first_rejection.value_or(
-                                  Error{std::string(errc::kInvalidValue), "items"}));
-    }
+    if (job.applied_any) tell_rejections(job);
     if (job.applied_any && std::find(applied.begin(), applied.end(), stream) == applied.end()) {
       applied.push_back(stream);
     }
@@ -230,51 +260,34 @@ void InboundPipeline::apply_live_group() {
   }
 }
 
-Result<void> InboundPipeline::commit_group(std::vector<Job>& group,
-                                           std::vector<store::ApplyCounts>& counts) {
-  counts.assign(group.size(), store::ApplyCounts{});
-  // Duplicates only: nothing to write.
-  if (std::all_of(group.begin(), group.end(),
-                  [](const Job& job) { return job.items_done && !job.decision.persist_last; })) {
-    return {};
+Result<void> InboundPipeline::apply_joined(Job& job, std::optional<store::Transaction>& tx,
+                                           std::map<core::Stream, std::int64_t>& last) {
+  // A duplicate: nothing to write.
+  if (job.items_done && !job.decision.persist_last) return {};
+  if (!tx) {
+    auto begun = store::Transaction::begin(db_);
+    if (!begun) return Unexpected(begun.error());
+    tx.emplace(std::move(*begun));
   }
-  auto tx = store::Transaction::begin(db_);
-  if (!tx) return Unexpected(tx.error());
-  const TimePoint now = wall_now();
-  std::map<core::Stream, std::int64_t> last;
-  for (std::size_t i = 0; i < group.size(); ++i) {
-    Job& job = group[i];
-    const auto stream = job.decision.stream;
-    if (!job.items_done) {
-      const auto ctx = store::ApplyContext::live(job.decision.live_seq.value_or(0), now);
-      auto applied = store::apply_items(*tx, stream, ctx, job.envelope.items);
-      if (!applied) return Unexpected(applied.error());
-      counts[i] = std::move(*applied);
-      job.applied_any = true;
-      job.items_done = true;
-      job.next_item = job.envelope.items.size();
-    }
-    // Set exactly, as one message at a time would: the last message wins.
-    if (job.decision.persist_last) last[stream] = *job.decision.persist_last;
+  const auto stream = job.decision.stream;
+  if (!job.items_done) {
+    const auto ctx = store::ApplyContext::live(job.decision.live_seq.value_or(0), wall_now());
+    const auto& items = job.message.items;
+    auto applied = store::apply_received(*tx, stream, ctx, items, 0, items.size());
+    if (!applied) return Unexpected(applied.error());
+    job.applied_any = true;
+    job.items_done = true;
+    job.next_item = items.size();
   }
-  for (const auto& [stream, seq] : last) {
-    if (auto ok = store::set_last_seq(*tx, stream, seq); !ok) return Unexpected(ok.error());
-  }
-  return tx->commit();
+  if (job.decision.persist_last) last[stream] = *job.decision.persist_last;
+  return {};
 }
 
-Result<void> InboundPipeline::apply_batch(Job& job) {
+Result<void> InboundPipeline::apply_batch(Job& job, const Slice& slice) {
   const auto stream = job.decision.stream;
-  auto& items = job.envelope.items;
+  const auto& items = job.message.items;
   const std::size_t begin = job.next_item;
   const std::size_t end = std::min(items.size(), begin + options_.apply_batch);
-  const bool last = end >= items.size();
-
-  // Moved, not copied: a batch's items are applied once (a failed batch
-  // drops the job), and copying 500 profiles cost ~10% of a snapshot's CPU.
-  nlohmann::json slice = nlohmann::json::array();
-  for (std::size_t i = begin; i < end; ++i)
-    slice.push_back(std::move(items[i]));
   const TimePoint now = wall_now();
   const store::ApplyContext ctx =
       job.decision.snapshot_id ? store::ApplyContext::snapshot(*job.decision.snapshot_id, now)
@@ -288,8 +301,10 @@ Result<void> InboundPipeline::apply_batch(Job& job) {
       return Unexpected(gen.error());
     }
   }
-  auto counts = store::apply_items(*tx, stream, ctx, slice);
-  if (!counts) return Unexpected(counts.error());
+  auto range =
+      store::apply_received(*tx, stream, ctx, items, begin, end, [&slice] { return slice.over(); });
+  if (!range) return Unexpected(range.error());
+  const bool last = range->next >= items.size();
   // The seq goes with the message's last items, unless a completed snapshot
   // still has to delete: then it goes with the completion.
   if (last && job.decision.persist_last && !job.decision.completed) {
@@ -299,12 +314,9 @@ Result<void> InboundPipeline::apply_batch(Job& job) {
   }
   if (auto ok = tx->commit(); !ok) return Unexpected(ok.error());
 
-  if (counts->rejected > 0 && hooks_.rejected) {
-    hooks_.rejected(
-        stream, counts->first_rejection.value_or(Error{std::string(errc::kInvalidValue), "items"}));
-  }
+  if (begin == 0) tell_rejections(job);
   job.applied_any = true;
-  job.next_item = end;
+  job.next_item = range->next;
   job.items_done = last;
   return {};
 }

@@ -2,21 +2,34 @@
 // Central → store: stream messages validated, decided by core::InboundSync
 // and applied to the store, one message at a time in arrival order.
 //
-// Items go in short transactions of SyncOptions::apply_batch items; the
+// Parsing happens first, off the loop, on a ParseWorker thread (envelope
+// and every item, each item keeping its text for the row's body); the parsed
+// messages come back in order and wait in a queue. A small message arriving
+// while the worker has nothing in flight is parsed on the loop in push()
+// and queued at once (SyncOptions::inline_parse_bytes, parse_worker.hpp).
+//
+// Applying is bounded by time: each loop step applies items for at most
+// SyncOptions::apply_slice (and at most apply_batch items), commits and posts
+// the next step, so the io_context serves scans in between even during a
+// 1,000,000-item snapshot; a scan waits at most about one slice. The
 // stream's last seq is written in the transaction of the message's last
-// batch. Live messages already waiting in the queue behind one that fits a
-// batch join its transaction, up to apply_batch items in all (a stream of
-// one-item messages then costs one commit per batch, not per message;
-// nothing waits for messages still to come). Their seqs are written in that
-// same transaction, so a crash keeps all of them or none.
-// Between batches (and between snapshot completion steps) the next step is
-// posted, so the io_context serves scans in between even during a
-// 1,000,000-item snapshot. Messages arriving meanwhile wait in a queue.
+// items. Live messages of at most join_items items already waiting behind
+// one join its transaction, within the same limits (a stream of one-item
+// messages then costs one commit per slice, not per message; nothing waits
+// for messages still to come). Their seqs are written in that same
+// transaction, so a crash keeps all of them or none. Snapshot completion
+// runs in steps of apply_batch rows in the same way.
+//
+// The worker parses ahead of the loop by at most SyncOptions::inflow_bytes
+// of payload: each parsed message keeps its hold (inflow_gate.hpp) until it
+// is applied or refused, so parsed messages never pile up in memory. Raw
+// payloads waiting for the worker are not bounded (see inflow_gate.hpp).
 //
 // Loop thread only. Work already posted is dropped when the pipeline is
 // destroyed.
 
 #include <boost/asio/io_context.hpp>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -30,6 +43,7 @@
 #include "edge/core/result.hpp"
 #include "edge/store/apply.hpp"
 #include "edge/store/db/database.hpp"
+#include "sync/adapter/parse_worker.hpp"
 #include "sync/adapter/publish_fn.hpp"
 #include "sync/adapter/sync_options.hpp"
 #include "sync/core/inbound_sync.hpp"
@@ -59,7 +73,8 @@ class InboundPipeline {
   InboundPipeline& operator=(const InboundPipeline&) = delete;
   ~InboundPipeline();
 
-  // A message on a stream topic. Processed later (posted), in order.
+  // A message on a stream topic. Processed later (parsed, then posted), in
+  // order.
   void push(core::Stream topic_stream, std::string payload);
   // Timers and pending requests of every stream.
   void poll(TimePoint now, bool connected);
@@ -69,26 +84,44 @@ class InboundPipeline {
 
   [[nodiscard]] std::map<core::Stream, std::int64_t> last_seqs() const { return sync_.last_seqs(); }
   [[nodiscard]] const core::InboundSync& sync() const { return sync_; }
-  // Nothing queued or being applied.
-  [[nodiscard]] bool idle() const { return !job_ && queue_.empty(); }
+  // Nothing being parsed, queued or being applied.
+  [[nodiscard]] bool idle() const { return !job_ && queue_.empty() && parser_.in_flight() == 0; }
+  [[nodiscard]] const InflowGate& inflow() const { return parser_.gate(); }
+  // Loop steps that applied items or completion rows (for tests).
+  [[nodiscard]] std::size_t apply_steps() const { return apply_steps_; }
+  // Messages parsed on the loop, in push() (for tests and the bench).
+  [[nodiscard]] std::size_t parsed_inline() const { return parser_.parsed_inline(); }
 
  private:
+  using Clock = std::chrono::steady_clock;
   struct Queued {
     core::Stream stream;
-    std::string payload;
+    Result<::witryna::core::ParsedMessage> message;
+    InflowGate::Hold hold;
   };
   struct Job {
-    core::Envelope envelope;
+    ::witryna::core::ParsedMessage message;
     core::StreamDecision decision;
+    InflowGate::Hold hold;
     std::size_t next_item = 0;
     bool items_done = false;
     bool applied_any = false;
+  };
+  // Whether the current step has used up its slice.
+  class Slice {
+   public:
+    explicit Slice(Clock::duration budget) : end_(Clock::now() + budget) {}
+    [[nodiscard]] bool over() const { return Clock::now() >= end_; }
+
+   private:
+    Clock::time_point end_;
   };
 
   InboundPipeline(boost::asio::io_context& io, store::Database& db, const SyncOptions& options,
                   Hooks hooks, core::InboundSync sync);
 
   void schedule();
+  void parsed(ParseWorker::Parsed parsed);
   void step();
   void start_next();
   // The next queued message validated and decided; nullopt when it was
@@ -96,12 +129,16 @@ class InboundPipeline {
   [[nodiscard]] std::optional<Job> take_next();
   // A live message (or one with nothing to apply) whose items fit one batch.
   [[nodiscard]] bool joinable(const Job& job) const;
+  [[nodiscard]] static std::size_t items_of(const Job& job);
   // job_ and the joinable messages queued behind it, in one transaction.
-  void apply_live_group();
-  [[nodiscard]] Result<void> commit_group(std::vector<Job>& group,
-                                          std::vector<store::ApplyCounts>& counts);
-  // One batch of items (or the empty batch of an item-less message).
-  [[nodiscard]] Result<void> apply_batch(Job& job);
+  void apply_live_group(const Slice& slice);
+  // Adds one job of a live group to `tx` (begun when first needed).
+  [[nodiscard]] Result<void> apply_joined(Job& job, std::optional<store::Transaction>& tx,
+                                          std::map<core::Stream, std::int64_t>& last);
+  // One slice of items (or the empty batch of an item-less message).
+  [[nodiscard]] Result<void> apply_batch(Job& job, const Slice& slice);
+  // The items the codec refused, once per message.
+  void tell_rejections(const Job& job);
   // One bounded step of snapshot completion; true when finished.
   [[nodiscard]] Result<bool> complete_step(Job& job);
   [[nodiscard]] Result<void> persist_last(core::Stream stream, std::int64_t seq);
@@ -120,9 +157,11 @@ class InboundPipeline {
   core::InboundSync sync_;
   std::deque<Queued> queue_;
   std::optional<Job> job_;
+  std::size_t apply_steps_ = 0;
   bool scheduled_ = false;
   bool connected_ = false;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+  ParseWorker parser_;  // last: its thread stops first
 };
 
 }  // namespace witryna::sync

@@ -24,6 +24,19 @@ struct SyncOptions {
   // completion step: between two batches the io_context runs other work
   // (scans), so a 1,000,000-item snapshot never holds the loop for long.
   std::size_t apply_batch = 500;
+  // Longest time one loop step spends applying items (it commits and posts
+  // the next step then): a scan waits at most about this long for the store.
+  std::chrono::microseconds apply_slice{2'000};
+  // A live message of at most this many items may share a transaction with
+  // the live messages queued behind it; a larger one is applied in slices.
+  std::size_t join_items = 100;
+  // Bytes of received messages waiting to be parsed or applied, beyond which
+  // no more are read off the socket (backpressure, sync/adapter/inflow_gate.hpp).
+  std::size_t inflow_bytes = 4 * 1024 * 1024;
+  // A message of at most this many bytes is parsed on the loop when the
+  // parse worker has nothing in flight (sync/adapter/parse_worker.hpp);
+  // 0 sends every non-empty message to the worker.
+  std::size_t inline_parse_bytes = 4 * 1024;
   // How often timers of the cores (resync retry, part timeout, claim and ack
   // deadlines, rate-limited state) are looked at.
   std::chrono::milliseconds tick{100};

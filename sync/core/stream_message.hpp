@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "edge/core/codec/message_codec.hpp"
 #include "edge/core/result.hpp"
 #include "sync/core/types.hpp"
 
@@ -25,5 +26,10 @@ struct MessageLimits {
 [[nodiscard]] Result<Envelope> validate_stream_message(Stream topic_stream,
                                                        std::string_view payload,
                                                        const MessageLimits& limits = {});
+
+// The same checks, with every item parsed too (message_codec.hpp): what the
+// device applies. Malformed items are counted in `items`, not an error.
+[[nodiscard]] Result<::witryna::core::ParsedMessage> read_stream_message(
+    Stream topic_stream, std::string_view payload, const MessageLimits& limits = {});
 
 }  // namespace witryna::sync::core
