@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "display/app/frame_capture.hpp"
+#include "display/app/gl_draw.hpp"
 #include "display/views/views.hpp"
 
 namespace witryna::display {
@@ -22,6 +23,9 @@ Result<std::unique_ptr<Renderer>> Renderer::open(const Options& o) {
   auto window = Window::open(wo);
   if (!window) return Unexpected(window.error());
   r->window_ = std::move(*window);
+  auto gl = GlDraw::create();
+  if (!gl) return Unexpected(gl.error());
+  r->gl_ = std::move(*gl);
 
   int fw = 0;
   int fh = 0;
@@ -65,11 +69,13 @@ TimePoint Renderer::draw(const ViewModel& view, UiState& ui, Intents& intents,
   draw_screen(ctx);
   ImGui::Render();
 
+  glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, fw, fh);
   const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme_.palette.background);
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  // Not ImGui_ImplOpenGL3_RenderDrawData: app/gl_draw.hpp says why.
+  gl_->draw(*ImGui::GetDrawData(), fw, fh);
   return ctx.next_redraw;
 }
 

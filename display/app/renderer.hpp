@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "display/app/gl_draw.hpp"
 #include "display/app/options.hpp"
 #include "display/app/window.hpp"
 #include "display/image/image.hpp"
@@ -42,6 +43,7 @@ class Renderer {
  private:
   const Options& options_;
   std::unique_ptr<Window> window_;
+  std::unique_ptr<GlDraw> gl_;  // after window_: goes before the GL context does
   Theme theme_;
   GlyphAudit audit_;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <string>
 
 #include "display/model/wrap.hpp"
@@ -268,10 +269,28 @@ Card::~Card() {
   splitter_.SetCurrentChannel(draw_list_, 0);
   const ImVec2 end(start_.x + width_, bottom);
   const float r = ctx_.m().radius;
-  // A soft shadow under the card lifts it off the background.
+  // A soft shadow under the card lifts it off the background. The opaque
+  // card hides all of it but its bottom edge and the card's anti-aliased
+  // sides, so only those bands are filled: with software GL a card-sized
+  // translucent layer costs as much as the card (same pixels on screen).
   const float s = 3.0f * ctx_.m().scale;
-  draw_list_->AddRectFilled(ImVec2(start_.x, start_.y + s), ImVec2(end.x, end.y + s),
-                            IM_COL32(0, 0, 0, 18), r);
+  const ImVec2 shadow_min(start_.x, start_.y + s);
+  const ImVec2 shadow_max(end.x, end.y + s);
+  // Where the card's bottom corners begin; whole pixels, so the bands'
+  // scissor rectangles meet without a gap or an overlap.
+  const float below = std::floor(end.y - r - 2.0f);
+  const float fringe = 2.0f;
+  const Rect bands[] = {
+      {ImVec2(start_.x - fringe, below), ImVec2(end.x + fringe, shadow_max.y + fringe)},
+      {ImVec2(start_.x - fringe, shadow_min.y), ImVec2(start_.x + fringe, below)},
+      {ImVec2(end.x - fringe, shadow_min.y), ImVec2(end.x + fringe, below)},
+  };
+  for (const Rect& band : bands) {
+    if (band.max.y <= band.min.y) continue;
+    draw_list_->PushClipRect(band.min, band.max, true);
+    draw_list_->AddRectFilled(shadow_min, shadow_max, IM_COL32(0, 0, 0, 18), r);
+    draw_list_->PopClipRect();
+  }
   draw_list_->AddRectFilled(start_, end, fill_, r);
   if (edge_ != 0) {
     draw_list_->AddRectFilled(start_, ImVec2(start_.x + 8.0f * ctx_.m().scale, end.y), edge_, r,
