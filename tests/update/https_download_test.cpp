@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "edge/core/update/manifest.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/tls_certs.hpp"
 #include "tests/support/wait.hpp"
@@ -20,19 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string payload(std::size_t n) {
-  std::string s(n, '\0');
-  for (std::size_t i = 0; i < n; ++i)
-    s[i] = static_cast<char>((i * 131) ^ (i >> 9));
-  return s;
-}
+using test::patterned_bytes;
+using test::read_file;
 
 class HttpsDownload : public ::testing::Test {
  protected:
@@ -50,7 +40,7 @@ class HttpsDownload : public ::testing::Test {
 };
 
 TEST_F(HttpsDownload, ResumesWithRangeAfterALostLink) {
-  const auto data = payload(700 * 1024);
+  const auto data = patterned_bytes(700 * 1024);
   server_->put("/a", data);
   server_->cut_next_after(300 * 1024);
   const auto size = static_cast<std::int64_t>(data.size());
@@ -62,7 +52,7 @@ TEST_F(HttpsDownload, ResumesWithRangeAfterALostLink) {
   EXPECT_LE(kept, 300 * 1024);
   auto second = download_resuming(server_->url("/a"), part_, size, options());
   ASSERT_TRUE(second) << second.error().context;
-  EXPECT_EQ(read_text(part_), data);
+  EXPECT_EQ(read_file(part_), data);
   // The server notes a response once its last byte is written: maybe just after the client read it.
   ASSERT_TRUE(test::wait_until([&] { return server_.ranges().size() == 2; }));
   const auto ranges = server_.ranges();
@@ -71,7 +61,7 @@ TEST_F(HttpsDownload, ResumesWithRangeAfterALostLink) {
 }
 
 TEST_F(HttpsDownload, StartsOverWhenTheServerIgnoresRange) {
-  const auto data = payload(300 * 1024);
+  const auto data = patterned_bytes(300 * 1024);
   server_->put("/a", data);
   server_->cut_next_after(200 * 1024);
   const auto size = static_cast<std::int64_t>(data.size());
@@ -79,23 +69,23 @@ TEST_F(HttpsDownload, StartsOverWhenTheServerIgnoresRange) {
   server_->ignore_range(true);
   auto second = download_resuming(server_->url("/a"), part_, size, options());
   ASSERT_TRUE(second) << second.error().context;
-  EXPECT_EQ(read_text(part_), data);
+  EXPECT_EQ(read_file(part_), data);
 }
 
 TEST_F(HttpsDownload, UndurableTailIsNotTrusted) {
   // After a power cut the file may hold more than was fsync'd: only the
   // recorded count is kept.
-  const auto data = payload(200 * 1024);
+  const auto data = patterned_bytes(200 * 1024);
   server_->put("/a", data);
   { std::ofstream(part_, std::ios::binary) << std::string(150 * 1024, 'X'); }
   auto got = download_resuming(server_->url("/a"), part_, static_cast<std::int64_t>(data.size()),
                                options());
   ASSERT_TRUE(got) << got.error().context;
-  EXPECT_EQ(read_text(part_), data);
+  EXPECT_EQ(read_file(part_), data);
 }
 
 TEST_F(HttpsDownload, WrongSizeIsASizeMismatch) {
-  server_->put("/a", payload(1000));
+  server_->put("/a", patterned_bytes(1000));
   auto smaller = download_resuming(server_->url("/a"), part_, 999, options());
   ASSERT_FALSE(smaller);
   EXPECT_EQ(smaller.error().code, core::update_error::kSizeMismatch);
@@ -105,7 +95,7 @@ TEST_F(HttpsDownload, WrongSizeIsASizeMismatch) {
 }
 
 TEST_F(HttpsDownload, UntrustedServerAndBadUrlsAreRefused) {
-  server_->put("/a", payload(10));
+  server_->put("/a", patterned_bytes(10));
   DownloadOptions untrusted = options();
   untrusted.ca_file = certs_.rogue_ca_file();
   auto got = download_resuming(server_->url("/a"), part_, 10, untrusted);

@@ -16,6 +16,7 @@
 #include "edge/core/update/manifest.hpp"
 #include "edge/update/https_download.hpp"
 #include "tests/support/child_process.hpp"
+#include "tests/support/files.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/tls_certs.hpp"
 #include "tests/support/wait.hpp"
@@ -30,19 +31,8 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using namespace std::chrono_literals;
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-std::string payload(std::size_t n) {
-  std::string s(n, '\0');
-  for (std::size_t i = 0; i < n; ++i)
-    s[i] = static_cast<char>((i * 131) ^ (i >> 9));
-  return s;
-}
+using test::patterned_bytes;
+using test::read_file;
 
 struct Answer {
   unsigned status = 0;
@@ -107,7 +97,7 @@ class CentralServesUpdates : public ::testing::Test {
     ASSERT_TRUE(test::wait_until([&] { return fs::exists(url_file_) || !central_->running(); }))
         << log();
     ASSERT_TRUE(fs::exists(url_file_)) << log();
-    url_ = read_text(url_file_);
+    url_ = read_file(url_file_);
     while (!url_.empty() && url_.back() == '\n')
       url_.pop_back();
     const auto colon = url_.rfind(':');
@@ -118,7 +108,7 @@ class CentralServesUpdates : public ::testing::Test {
   bool logged(const std::string& text) const {
     return test::wait_until([&] { return log().find(text) != std::string::npos; }, 5s);
   }
-  std::string log() const { return read_text(log_); }
+  std::string log() const { return read_file(log_); }
 
   update::DownloadOptions download_options(const fs::path& ca) const {
     update::DownloadOptions o;
@@ -134,7 +124,7 @@ class CentralServesUpdates : public ::testing::Test {
   fs::path url_file_ = tmp_ / "https.url";
   fs::path log_ = tmp_ / "central.log";
   fs::path part_ = tmp_ / "download.part";
-  std::string data_ = payload(700 * 1024);
+  std::string data_ = patterned_bytes(700 * 1024);
   std::optional<test::ChildProcess> central_;
   std::string url_;
   std::uint16_t port_ = 0;
@@ -153,7 +143,7 @@ TEST_F(CentralServesUpdates, DeviceDownloaderResumesAfterTheLinkIsCut) {
   EXPECT_LE(kept, 300 * 1024);
   auto second = update::download_resuming(url_ + "witryna-1.5.0.tar", part_, size, options);
   ASSERT_TRUE(second) << second.error().context << "\n" << log();
-  EXPECT_EQ(read_text(part_), data_);
+  EXPECT_EQ(read_file(part_), data_);
   EXPECT_TRUE(logged("GET /witryna-1.5.0.tar -> 200 bytes 0-716799/716800, 307200 sent (link cut"))
       << log();
   EXPECT_TRUE(logged("GET /witryna-1.5.0.tar range \"bytes=" + std::to_string(kept) +
@@ -171,7 +161,7 @@ TEST_F(CentralServesUpdates, OwnCertificateAndClearRefusals) {
   auto got = update::download_resuming(url_ + "witryna-1.5.0.tar", part_,
                                        static_cast<std::int64_t>(data_.size()), options);
   ASSERT_TRUE(got) << got.error().context << "\n" << log();
-  EXPECT_EQ(read_text(part_), data_);
+  EXPECT_EQ(read_file(part_), data_);
   auto missing =
       update::download_resuming(url_ + "witryna-9.9.9.tar", tmp_ / "missing.part", 10, options);
   ASSERT_FALSE(missing);

@@ -21,6 +21,14 @@ using Json = nlohmann::json;
 
 class InboundFlowTest : public SyncFixture {};
 
+// A store that has seen the stock stream up to seq 0: live seq 1 is next.
+void start_stock_at_seq_zero(store::Database& db) {
+  auto tx = store::Transaction::begin(db);
+  ASSERT_TRUE(tx);
+  ASSERT_TRUE(store::set_last_seq(*tx, core::Stream::kStock, 0));
+  ASSERT_TRUE(tx->commit());
+}
+
 // With no batch limit worth the name, only the time slice splits the part:
 // a slice of zero is used up after every item, so every item is one step.
 TEST_F(InboundFlowTest, EachStepEndsWithItsTimeSliceAndLetsPostedWorkRun) {
@@ -108,12 +116,7 @@ TEST(InboundPipelineFlow, TheParserWaitsForTheLoopAndEverythingIsAppliedAfter) {
   test::TempDir dir;
   auto db = store::open_store(dir.path() / "witryna.db");
   ASSERT_TRUE(db);
-  {
-    auto tx = store::Transaction::begin(*db);
-    ASSERT_TRUE(tx);
-    ASSERT_TRUE(store::set_last_seq(*tx, core::Stream::kStock, 0));
-    ASSERT_TRUE(tx->commit());
-  }
+  ASSERT_NO_FATAL_FAILURE(start_stock_at_seq_zero(*db));
   test::TestEventLoop loop;
   SyncOptions options = fast_options();
   options.inflow_bytes = 1;  // one parsed message ahead at most
@@ -146,12 +149,7 @@ TEST(InboundPipelineFlow, SmallMessagesAreParsedOnTheLoopAndKeepTheirOrder) {
   test::TempDir dir;
   auto db = store::open_store(dir.path() / "witryna.db");
   ASSERT_TRUE(db);
-  {
-    auto tx = store::Transaction::begin(*db);
-    ASSERT_TRUE(tx);
-    ASSERT_TRUE(store::set_last_seq(*tx, core::Stream::kStock, 0));
-    ASSERT_TRUE(tx->commit());
-  }
+  ASSERT_NO_FATAL_FAILURE(start_stock_at_seq_zero(*db));
   test::TestEventLoop loop;
   SyncOptions options = fast_options();
   options.inline_parse_bytes = 512;
