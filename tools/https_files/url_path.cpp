@@ -2,18 +2,9 @@
 
 #include <string>
 
+#include "edge/core/encoding/hex.hpp"
+
 namespace witryna::https_files {
-
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 Result<std::filesystem::path> safe_relative_path(std::string_view target) {
   const auto query = target.find('?');
@@ -24,8 +15,8 @@ Result<std::filesystem::path> safe_relative_path(std::string_view target) {
   for (std::size_t i = 0; i < target.size(); ++i) {
     char c = target[i];
     if (c == '%') {
-      const int hi = i + 2 < target.size() ? hex_value(target[i + 1]) : -1;
-      const int lo = i + 2 < target.size() ? hex_value(target[i + 2]) : -1;
+      const int hi = i + 2 < target.size() ? core::hex_digit_value(target[i + 1]) : -1;
+      const int lo = i + 2 < target.size() ? core::hex_digit_value(target[i + 2]) : -1;
       if (hi < 0 || lo < 0) return fail(std::string(errc::kInvalidValue), "a bad %-escape");
       c = static_cast<char>(hi * 16 + lo);
       i += 2;

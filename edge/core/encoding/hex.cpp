@@ -1,16 +1,12 @@
 #include "edge/core/encoding/hex.hpp"
 
 namespace witryna::core {
-namespace {
-
-int nibble(char c) {
+int hex_digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
 }
-
-}  // namespace
 
 std::string hex_encode(std::span<const std::uint8_t> bytes) {
   static constexpr std::string_view kDigits = "0123456789abcdef";
@@ -28,8 +24,8 @@ Result<std::vector<std::uint8_t>> hex_decode(std::string_view text) {
   std::vector<std::uint8_t> out;
   out.reserve(text.size() / 2);
   for (std::size_t i = 0; i < text.size(); i += 2) {
-    const int hi = nibble(text[i]);
-    const int lo = nibble(text[i + 1]);
+    const int hi = hex_digit_value(text[i]);
+    const int lo = hex_digit_value(text[i + 1]);
     if (hi < 0 || lo < 0) return fail(std::string(errc::kInvalidValue), "not a hex digit");
     out.push_back(static_cast<std::uint8_t>((hi << 4) | lo));
   }

@@ -12,6 +12,9 @@
 namespace witryna::core {
 
 // Lowercase hex.
+// The value of one hex digit (either case), or -1 for any other character.
+[[nodiscard]] int hex_digit_value(char c);
+
 [[nodiscard]] std::string hex_encode(std::span<const std::uint8_t> bytes);
 
 // Accepts upper- and lowercase digits, an even length and nothing else (no
