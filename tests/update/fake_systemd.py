@@ -8,7 +8,8 @@
       watchdog gets it SIGABRT and restarted, a failed exit restarted
       (NRestarts counts both). SIGUSR1 = `systemctl restart`. Writes what
       `systemctl show` prints to STATE_DIR/show (atomically, on every change),
-      plus X-Release= (the release the main process runs).
+      plus X-Release= (the release the main process runs), X-Starts= (every
+      start) and X-Restart-Requests= (`systemctl restart` calls only).
   fake_systemd.py ctl STATE_DIR restart [--no-block] UNIT
   fake_systemd.py ctl STATE_DIR show UNIT [-p NAME]...
       The systemctl subset witryna-updater uses.
@@ -46,7 +47,8 @@ def daemon(state_dir, root, watchdog_usec):
 
     child = None
     fields = {"ActiveState": "inactive", "SubState": "dead", "MainPID": 0, "NRestarts": 0,
-              "WatchdogTimestampMonotonic": 0, "X-Release": "", "X-Starts": 0}
+              "WatchdogTimestampMonotonic": 0, "X-Release": "", "X-Starts": 0,
+              "X-Restart-Requests": 0}
     started_at = 0.0
     last_ping = 0.0
     restart_at = time.monotonic()
@@ -78,6 +80,7 @@ def daemon(state_dir, root, watchdog_usec):
         now = time.monotonic()
         if requests["restart"]:
             requests["restart"] = False
+            fields["X-Restart-Requests"] += 1
             if child is not None:
                 child.terminate()
                 try:
