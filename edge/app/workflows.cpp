@@ -337,10 +337,12 @@ core::ScreenStatus Workflows::status() {
 Result<Workflows::Composed> Workflows::compose(Session& s, TimePoint now) {
   Composed c;
   auto& v = c.state;
-  v.status = status();
+  // v.status is filled after the commit (commit_and_show): it counts what
+  // this view's transaction writes.
 
   auto offers = offers_.get();
   if (!offers) return tl::unexpected(offers.error());
+  mark(ScanPhase::kOffers);
 
   auto generic = [&]() {
     return core::decide_idle_offers(**offers, catalog_, options_.offers, options_.store,
@@ -393,6 +395,7 @@ Result<Workflows::Composed> Workflows::compose(Session& s, TimePoint now) {
       cos.pending_points = *pending;
       v.customer = std::move(cos);
     }
+    mark(ScanPhase::kProfile);
   }
 
   switch (s.focus) {
@@ -446,11 +449,27 @@ Result<Workflows::Composed> Workflows::compose(Session& s, TimePoint now) {
       if (!counts) return tl::unexpected(counts.error());
       for (const auto& [offer, n] : *counts)
         request.shown_today[offer] = static_cast<int>(n);
+      mark(ScanPhase::kCounts);
       request.config = options_.offers;
       request.store = options_.store;
       request.screen = s.hello.screen;
       request.now = now;
+      const auto points_before = catalog_.point_queries();
+      const auto categories_before = catalog_.category_queries();
+      const auto parses_before = catalog_.product_parses();
+      const auto misses_before = db_.page_cache_misses();
       auto decision = core::decide_offers(request, catalog_);
+      mark(ScanPhase::kDecide);
+      if (probe_ != nullptr) {
+        probe_->add(ScanCount::kPointQueries, catalog_.point_queries() - points_before);
+        probe_->add(ScanCount::kCategoryQueries, catalog_.category_queries() - categories_before);
+        probe_->add(ScanCount::kProductParses, catalog_.product_parses() - parses_before);
+        probe_->add(ScanCount::kRecent, static_cast<std::int64_t>(profile->recent.size()));
+        probe_->add(ScanCount::kSizes,
+                    static_cast<std::int64_t>(profile->preferences.sizes.size()));
+        probe_->add(ScanCount::kOffersShown, static_cast<std::int64_t>(decision.offers.size()));
+        probe_->add(ScanCount::kDecideMisses, db_.page_cache_misses() - misses_before);
+      }
       v.customer->personalized = decision.personalized;
       // Record offers.shown once per offer and session (a refresh for new
       // stock does not show the customer the same offer again).
@@ -477,6 +496,7 @@ Result<Workflows::Composed> Workflows::compose(Session& s, TimePoint now) {
         if (r.store == options_.store)
           v.reservations.push_back(reservation_on_screen(std::move(r)));
       }
+      mark(ScanPhase::kReservations);
       break;
     }
   }
@@ -512,23 +532,25 @@ Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
     note_storage(tx.error());
     return tl::unexpected(tx.error());
   }
+  mark(ScanPhase::kBegin);
   auto run = [&]() -> Result<Composed> {
     if (body) {
       if (auto ok = body(*tx); !ok) return tl::unexpected(ok.error());
     }
     auto composed = compose(s, now);
     if (!composed) return composed;
-    for (const auto& offer : composed->newly_shown) {
-      if (!s.customer) break;
-      if (auto n = store::increment_shown(*tx, *s.customer, offer, now); !n) {
+    if (s.customer) {
+      if (auto n = store::increment_shown_all(*tx, *s.customer, composed->newly_shown, now); !n) {
         return tl::unexpected(n.error());
       }
     }
+    mark(ScanPhase::kCounters);
     for (auto& e : composed->events)
       events.push_back(std::move(e));
     for (const auto& e : events) {
       if (auto ok = store::append_event(*tx, e); !ok) return tl::unexpected(ok.error());
     }
+    mark(ScanPhase::kEvents);
     return composed;
   };
   auto composed = run();
@@ -540,6 +562,7 @@ Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
     note_storage(ok.error());
     return ok;
   }
+  mark(ScanPhase::kCommit);
   healthy_ = true;
   for (const auto& offer : composed->newly_shown)
     s.recorded_offers.insert(offer);
@@ -549,8 +572,12 @@ Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
   if (!events.empty() && on_events_written_) on_events_written_();
   // The outbox count in the strip includes what was just written.
   composed->state.status = status();
+  mark(ScanPhase::kStatus);
   if (server_ != nullptr && s.attached) {
-    server_->push_view(s.hello.screen, core::view_text(composed->state));
+    auto text = core::view_text(composed->state);
+    mark(ScanPhase::kViewText);
+    server_->push_view(s.hello.screen, std::move(text));
+    mark(ScanPhase::kSend);
   }
   if (s.focus != Focus::kRest) touch(s);
   return {};

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "edge/app/offers_cache.hpp"
+#include "edge/app/scan_probe.hpp"
 #include "edge/app/workflow_options.hpp"
 #include "edge/core/codes/jws.hpp"
 #include "edge/core/domain/event.hpp"
@@ -90,6 +91,9 @@ class Workflows final : public screen::ScreenHandler {
                  screen::Reply reply) override;
   void on_screenshot(const std::string& screen, const screen::ScreenshotResult& result) override;
 
+  // Phase timings of each scan go to `probe` (null: none; tools/bench/decide).
+  void set_scan_probe(ScanProbe* probe) { probe_ = probe; }
+
   // False after a storage failure until the next storage success.
   [[nodiscard]] bool healthy() const { return healthy_; }
 
@@ -142,6 +146,9 @@ class Workflows final : public screen::ScreenHandler {
                     std::vector<domain::Event> events, bool generic_offers = false);
   [[nodiscard]] core::ScreenStatus status();
   void note_storage(const Error& e);
+  void mark(ScanPhase phase) {
+    if (probe_ != nullptr) probe_->mark(phase);
+  }
 
   // workflows_scan.cpp
   void handle_scan(Session& s, const std::string& payload, const screen::Reply& reply);
@@ -212,6 +219,8 @@ class Workflows final : public screen::ScreenHandler {
   };
   std::map<std::string, PendingShot> shots_;
   std::uint64_t next_shot_ = 1;
+
+  ScanProbe* probe_ = nullptr;
 
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -41,6 +41,23 @@ const char* detail_for(core::Outcome outcome) {
 }  // namespace
 
 void Workflows::handle_scan(Session& s, const std::string& payload, const screen::Reply& reply) {
+  struct ProbeScope {
+    ScanProbe* probe;
+    const store::Database& db;
+    std::int64_t misses = 0;
+    ProbeScope(ScanProbe* p, const store::Database& d) : probe(p), db(d) {
+      if (probe == nullptr) return;
+      probe->begin();
+      misses = db.page_cache_misses();
+    }
+    ~ProbeScope() {
+      if (probe == nullptr) return;
+      probe->add(ScanCount::kPageMisses, db.page_cache_misses() - misses);
+      probe->end();
+    }
+    ProbeScope(const ProbeScope&) = delete;
+    ProbeScope& operator=(const ProbeScope&) = delete;
+  } probe_scope(probe_, db_);
   const auto now = clock_();
   const std::string& screen = s.hello.screen;
   core::ScanOptions scan_options;
@@ -60,6 +77,7 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
 
   if (const auto* card = std::get_if<core::CardScan>(&scan)) {
     auto customer = store::customer_for_card(db_, card->ean);
+    mark(ScanPhase::kCheck);
     if (!customer) return storage_failed(customer.error());
     if (!*customer) {
       // Never guess: the generic offers, nothing personal (codes.md §1).
@@ -82,10 +100,16 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
     auto first = store::remember_jti(db_, verified->claims.jti, verified->remember_jti_until());
     if (!first) return storage_failed(first.error());
     if (!*first) return message(core::ScanKind::kToken, core::Outcome::kReplayed);
+    mark(ScanPhase::kCheck);
     const auto& claims = verified->claims;
-    auto profile = store::load_profile_merged(db_, claims.sub);
-    if (!profile) return storage_failed(profile.error());
-    if (!*profile) return message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer);
+    // Known here? The view reads the profile itself (in its transaction);
+    // only a service token needs it now.
+    auto known = store::stored_version(db_, store::EntityKind::kProfile, claims.sub);
+    mark(ScanPhase::kProfileCheck);
+    if (!known) return storage_failed(known.error());
+    if (!*known || (*known)->deleted) {
+      return message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer);
+    }
 
     std::vector<domain::Event> events = {
         core::scan_event(screen, core::ScanKind::kToken, core::Outcome::kOk, claims.sub, now)};
@@ -93,11 +117,15 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
       case core::AppTokenType::kId:
         open_customer(s, Focus::kCustomer, claims.sub, std::move(events), {}, reply, now);
         return;
-      case core::AppTokenType::kSvc:
+      case core::AppTokenType::kSvc: {
+        auto profile = store::load_profile_merged(db_, claims.sub);
+        if (!profile) return storage_failed(profile.error());
+        if (!*profile) return message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer);
         events.push_back(core::service_opened_event(screen, claims.sub,
                                                     (*profile)->consents.history_for_staff, now));
         open_customer(s, Focus::kService, claims.sub, std::move(events), {}, reply, now);
         return;
+      }
       case core::AppTokenType::kRes: {
         auto r = store::load_reservation(db_, claims.res);
         if (!r) return storage_failed(r.error());

@@ -15,6 +15,28 @@ Result<std::int64_t> increment_shown(Transaction& tx, std::string_view customer,
   return n->value_or(0);
 }
 
+Result<void> increment_shown_all(Transaction& tx, std::string_view customer,
+                                 const std::vector<std::string>& offers, TimePoint at) {
+  if (offers.empty()) return {};
+  // ?1 customer, ?2 day, ?3… the offers; one cached statement per count.
+  std::string sql = "INSERT INTO offer_shown(customer, day, offer, count) VALUES";
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    sql += i == 0 ? "(?1, ?2, ?" : ", (?1, ?2, ?";
+    sql += std::to_string(i + 3);
+    sql += ", 1)";
+  }
+  sql += " ON CONFLICT(customer, day, offer) DO UPDATE SET count = count + 1";
+  auto stmt = tx.db().cached(sql);
+  if (!stmt) return tl::unexpected(stmt.error());
+  const auto day = utc_day(at);
+  (*stmt)->bind_text(1, customer);
+  (*stmt)->bind_int(2, day);
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    (*stmt)->bind_text(static_cast<int>(i + 3), offers[i]);
+  }
+  return (*stmt)->run();
+}
+
 Result<std::int64_t> shown_count(Database& db, std::string_view customer, std::string_view offer,
                                  TimePoint day) {
   auto n =

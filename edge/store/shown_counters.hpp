@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "edge/core/result.hpp"
 #include "edge/core/time.hpp"
@@ -18,6 +19,11 @@ namespace witryna::store {
 // appends the offers.shown event; the new count.
 [[nodiscard]] Result<std::int64_t> increment_shown(Transaction& tx, std::string_view customer,
                                                    std::string_view offer, TimePoint at);
+// +1 for each of `offers` (distinct ids), in one statement: a scan counts
+// every offer it shows.
+[[nodiscard]] Result<void> increment_shown_all(Transaction& tx, std::string_view customer,
+                                               const std::vector<std::string>& offers,
+                                               TimePoint at);
 [[nodiscard]] Result<std::int64_t> shown_count(Database& db, std::string_view customer,
                                                std::string_view offer, TimePoint day);
 // Every offer's count for the customer on the UTC day of `day` (one query).

@@ -70,14 +70,17 @@ Result<std::vector<core::StockedProduct>> SqliteCatalogView::load_available(
 }
 
 std::optional<domain::Product> SqliteCatalogView::product(std::string_view sku) const {
+  ++point_queries_;
   return value_or_note(load_product(sku));
 }
 
 std::optional<domain::Stock> SqliteCatalogView::stock(std::string_view sku) const {
+  ++point_queries_;
   return value_or_note(store::load_stock(db_, sku));
 }
 
 std::vector<domain::NearbyStock> SqliteCatalogView::nearby(std::string_view sku) const {
+  ++point_queries_;
   return value_or_note(store::load_nearby(db_, sku));
 }
 

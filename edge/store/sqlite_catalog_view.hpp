@@ -40,6 +40,8 @@ class SqliteCatalogView final : public core::CatalogView {
   [[nodiscard]] std::int64_t product_parses() const { return products_.parses(); }
   // How many category questions went to the database.
   [[nodiscard]] std::int64_t category_queries() const { return category_queries_; }
+  // How many product / stock / nearby questions went to the database.
+  [[nodiscard]] std::int64_t point_queries() const { return point_queries_; }
 
   static constexpr std::size_t kMaxCategoryAnswers = 1024;
 
@@ -59,6 +61,7 @@ class SqliteCatalogView final : public core::CatalogView {
   mutable std::int64_t answers_generation_ = -1;
   mutable std::map<CategoryKey, std::vector<core::StockedProduct>, std::less<>> answers_;
   mutable std::int64_t category_queries_ = 0;
+  mutable std::int64_t point_queries_ = 0;
   mutable std::int64_t failures_ = 0;
   mutable std::optional<Error> last_error_;
 };

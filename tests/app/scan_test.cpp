@@ -139,6 +139,54 @@ TEST(ScanTest, AppTokenIdentifiesOnceAndRefusesReplayExpiredForgedAndUnknown) {
                  "lifetime_too_long");
 }
 
+TEST(ScanTest, TokenOfAnErasedCustomerIsUnknownAndShowsNothingPersonal) {
+  AppWorld world;
+  auto kiosk = world.screen("kiosk-1", "kiosk");
+  world.central("profiles",
+                json::array({{{"customer", "C-000123"}, {"ver", 9}, {"deleted", true}}}));
+  for (const auto typ : {core::AppTokenType::kId, core::AppTokenType::kSvc}) {
+    ASSERT_EQ(kiosk->act("scan", {{"payload", world.token("C-000123", typ)}})["ok"], true);
+    auto m = kiosk->view_until([](const json& view) {
+      return view["mode"] == "message" && view["message"]["code"] == "unknown_customer";
+    });
+    ASSERT_TRUE(m) << kiosk->last_view()->dump();
+    EXPECT_TRUE((*m)["customer"].is_null());
+    EXPECT_EQ(m->dump().find("Anna"), std::string::npos);
+  }
+  EXPECT_TRUE(world.events_of("offers.shown").empty());
+}
+
+TEST(ScanTest, AProbeTracesEachScanPhaseByPhase) {
+  AppWorld world;
+  ScanProbe probe;
+  world.call([&] {
+    world.workflows().set_scan_probe(&probe);
+    return 0;
+  });
+  auto kiosk = world.screen("kiosk-1", "kiosk");
+  ASSERT_EQ(kiosk->act("scan", {{"payload", kAnnaCard}})["ok"], true);
+  ASSERT_TRUE(kiosk->view_mode("customer"));
+  ASSERT_EQ(kiosk->act("session.end", json::object())["ok"], true);  // not a scan: no trace
+  ASSERT_TRUE(kiosk->view_mode("idle"));
+  ASSERT_EQ(
+      kiosk->act("scan", {{"payload", world.token("C-000123", core::AppTokenType::kId)}})["ok"],
+      true);
+  ASSERT_TRUE(kiosk->view_mode("customer"));
+  const auto traces = world.call([&] {
+    world.workflows().set_scan_probe(nullptr);
+    return probe.traces();
+  });
+  ASSERT_EQ(traces.size(), 2u);
+  for (const auto& t : traces) {
+    EXPECT_GT(t.total_ns, 0);
+    EXPECT_GT(t.ns[static_cast<std::size_t>(ScanPhase::kDecide)], 0);
+    EXPECT_GT(t.ns[static_cast<std::size_t>(ScanPhase::kCommit)], 0);
+    EXPECT_GE(t.counts[static_cast<std::size_t>(ScanCount::kOffersShown)], 1);
+  }
+  EXPECT_EQ(traces[0].ns[static_cast<std::size_t>(ScanPhase::kProfileCheck)], 0);  // a card
+  EXPECT_GT(traces[1].ns[static_cast<std::size_t>(ScanPhase::kProfileCheck)], 0);  // a token
+}
+
 TEST(ScanTest, ReplayIsRefusedAcrossScreens) {
   AppWorld world;
   auto k1 = world.screen("kiosk-1", "kiosk");

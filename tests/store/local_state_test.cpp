@@ -33,6 +33,24 @@ TEST_F(LocalStateTest, ShownCountersArePerCustomerOfferAndUtcDay) {
   EXPECT_EQ(must(shown_count(db, "C-1", "OF-1", at("2026-11-23T08:00:00Z"))), 1);
 }
 
+TEST_F(LocalStateTest, AllOffersOfAViewAreCountedInOneStatement) {
+  auto db = open();
+  const auto noon = at("2026-11-22T12:00:00Z");
+  {
+    auto tx = must(Transaction::begin(db));
+    EXPECT_EQ(must(increment_shown(tx, "C-1", "OF-1", noon)), 1);
+    must(increment_shown_all(tx, "C-1", {"OF-1", "OF-2", "OF-3"}, noon));
+    must(increment_shown_all(tx, "C-1", {"OF-3"}, noon));
+    must(increment_shown_all(tx, "C-1", {}, noon));  // nothing shown: nothing counted
+    must(increment_shown_all(tx, "C-2", {"OF-2"}, at("2026-11-23T00:00:00Z")));
+    must(tx.commit());
+  }
+  EXPECT_EQ(must(shown_counts(db, "C-1", noon)),
+            (std::map<std::string, std::int64_t>{{"OF-1", 2}, {"OF-2", 1}, {"OF-3", 2}}));
+  EXPECT_TRUE(must(shown_counts(db, "C-2", noon)).empty());
+  EXPECT_EQ(must(shown_count(db, "C-2", "OF-2", at("2026-11-23T08:00:00Z"))), 1);
+}
+
 TEST_F(LocalStateTest, AReceiptAccruesOnceAndStaysPendingUntilCentralCatchesUp) {
   auto db = open();
   live(db, Stream::kProfiles, 1, json::array({test::anna(5)}));  // points.ver 88

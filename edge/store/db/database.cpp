@@ -135,6 +135,13 @@ std::int64_t Database::changes() const {
   return sqlite3_changes64(db_.get());
 }
 
+std::int64_t Database::page_cache_misses() const {
+  int current = 0;
+  int highest = 0;
+  sqlite3_db_status(db_.get(), SQLITE_DBSTATUS_CACHE_MISS, &current, &highest, 0);
+  return current;
+}
+
 bool Database::in_transaction() const {
   return sqlite3_get_autocommit(db_.get()) == 0;
 }

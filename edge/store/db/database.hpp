@@ -99,6 +99,9 @@ class Database {
   [[nodiscard]] Result<int> checkpoint_passive();
 
   [[nodiscard]] std::int64_t changes() const;
+  // Pages this connection had to read from the file (SQLite's page cache
+  // missed) since it was opened.
+  [[nodiscard]] std::int64_t page_cache_misses() const;
   [[nodiscard]] bool in_transaction() const;
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
   [[nodiscard]] sqlite3* handle() const { return db_.get(); }

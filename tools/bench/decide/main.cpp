@@ -2,6 +2,7 @@
 //
 //   witryna-bench-decide [--work build/bench-decide] [--customers 1000000]
 //                        [--products 200000] [--offers 1000] [--scans 4000]
+//                        [--phases]
 //
 // A kiosk on the real screen socket scans loyalty cards and signed app tokens
 // of random customers; each latency runs from writing the scan line to reading
@@ -12,13 +13,15 @@
 // own connection — the least any implementation must do. Then the process's
 // RSS: the edge's workflows, store connection and screen server after load.
 // The store is generated and imported once (witryna-datagen → witryna-import)
-// and reused.
+// and reused. --phases: where the edge's time went, phase by phase, for the
+// slowest 2 % of scans beside the middle of the distribution.
 #include <pthread.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <chrono>
 #include <cstdio>
@@ -70,8 +73,72 @@ double status_mib(const std::string& field) {
   return 0;
 }
 
+// Mean phase times (us) and kernel counts of the scans in [from, to) of the
+// order of `cpu` (ascending), among those of one kind.
+void print_phases(const char* title, const std::vector<app::ScanTrace>& traces,
+                  const std::vector<double>& cpu, const std::vector<double>& wall,
+                  const std::vector<std::size_t>& of_kind) {
+  std::vector<std::size_t> order = of_kind;
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return cpu[a] < cpu[b]; });
+  const auto n = order.size();
+  if (n < 100) return;
+  struct Band {
+    const char* name;
+    std::size_t from;
+    std::size_t to;
+  };
+  const Band bands[] = {{"p40-60", n * 40 / 100, n * 60 / 100},
+                        {"p90-98", n * 90 / 100, n * 98 / 100},
+                        {"top 2%", n * 98 / 100, n}};
+  std::printf("\n  %s: mean per scan, edge thread CPU (us unless said)\n", title);
+  std::printf("    %-16s", "");
+  for (const auto& b : bands)
+    std::printf(" %9s", b.name);
+  std::printf("\n");
+  auto row = [&](const char* name, auto value) {
+    std::printf("    %-16s", name);
+    for (const auto& b : bands) {
+      double sum = 0;
+      for (std::size_t k = b.from; k < b.to; ++k)
+        sum += value(order[k]);
+      std::printf(" %9.1f", sum / static_cast<double>(b.to - b.from));
+    }
+    std::printf("\n");
+  };
+  row("edge CPU", [&](std::size_t i) { return cpu[i]; });
+  row("wall", [&](std::size_t i) { return wall[i]; });
+  row("handle_scan wall",
+      [&](std::size_t i) { return static_cast<double>(traces[i].total_ns) / 1e3; });
+  for (std::size_t p = 0; p < app::kScanPhases; ++p) {
+    const std::string name(app::to_string(static_cast<app::ScanPhase>(p)));
+    row(name.c_str(), [&](std::size_t i) { return static_cast<double>(traces[i].ns[p]) / 1e3; });
+  }
+  for (std::size_t c = 0; c < app::kScanCounts; ++c) {
+    const std::string name(app::to_string(static_cast<app::ScanCount>(c)));
+    row(name.c_str(), [&](std::size_t i) { return static_cast<double>(traces[i].counts[c]); });
+  }
+  row("user", [&](std::size_t i) { return static_cast<double>(traces[i].user_us); });
+  row("sys", [&](std::size_t i) { return static_cast<double>(traces[i].sys_us); });
+  row("minor faults #", [&](std::size_t i) { return static_cast<double>(traces[i].minor_faults); });
+  row("major faults #", [&](std::size_t i) { return static_cast<double>(traces[i].major_faults); });
+  row("blocks in #", [&](std::size_t i) { return static_cast<double>(traces[i].blocks_in); });
+  row("vol. switches #",
+      [&](std::size_t i) { return static_cast<double>(traces[i].voluntary_switches); });
+  row("invol. switch #",
+      [&](std::size_t i) { return static_cast<double>(traces[i].involuntary_switches); });
+  // Where in the run the slowest scans fall (a periodic cause shows as a pattern).
+  std::printf("    top 2%% at scan #:");
+  std::vector<std::size_t> top(order.begin() + static_cast<std::ptrdiff_t>(bands[2].from),
+                               order.end());
+  std::sort(top.begin(), top.end());
+  for (const auto i : top)
+    std::printf(" %zu", i);
+  std::printf("\n");
+}
+
 int measure(const std::filesystem::path& db_path, const std::filesystem::path& work,
-            std::size_t scans) {
+            std::size_t scans, bool phases) {
   service::log::set_level(service::LogLevel::kWarn);
   // As the service runs it (edge/app StoreComponent): the serving connection
   // never checkpoints; a Checkpointer thread does.
@@ -115,6 +182,12 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
   app::Workflows workflows(io, *db, app_keys, claims, options, clock);
   screen::ScreenServer server(io, workflows);
   workflows.set_server(&server);
+  app::ScanProbe probe;
+  if (phases) workflows.set_scan_probe(&probe);
+  std::vector<double> all_cpu;
+  std::vector<double> all_wall;
+  std::vector<std::size_t> card_index;
+  std::vector<std::size_t> token_index;
   const auto socket_path = work / "screen.sock";
   std::filesystem::remove(socket_path);
   screen::ScreenServerOptions server_options;
@@ -184,6 +257,9 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
     }
     (by_token ? token_scans : card_scans).add(micros);
     (by_token ? token_cpu : card_cpu).add(cpu);
+    (by_token ? token_index : card_index).push_back(all_cpu.size());
+    all_cpu.push_back(cpu);
+    all_wall.push_back(micros);
 
     const auto base_start = Clock::now();
     lookup->reset();
@@ -235,6 +311,13 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
               token_scans.percentile(99) < 1000 ? "met" : "MISSED");
   std::printf("edge RSS after load: %.1f MiB (peak %.1f MiB); target < 64 MiB: %s\n", rss, hwm,
               hwm < 64 ? "met" : "MISSED");
+  if (phases && probe.traces().size() == all_cpu.size()) {
+    print_phases("card scans", probe.traces(), all_cpu, all_wall, card_index);
+    print_phases("app-token scans", probe.traces(), all_cpu, all_wall, token_index);
+  } else if (phases) {
+    std::printf("phases: %zu traces for %zu scans, not shown\n", probe.traces().size(),
+                all_cpu.size());
+  }
   return 0;
 }
 
@@ -251,6 +334,8 @@ int main(int argc, char** argv) {
   cli.add_option("--offers", size.offers, "offers")->capture_default_str();
   cli.add_option("--scans", scans, "scans measured (half cards, half app tokens)")
       ->capture_default_str();
+  bool phases = false;
+  cli.add_flag("--phases", phases, "where the edge's time went for the slowest scans");
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -268,5 +353,5 @@ int main(int argc, char** argv) {
   int status = 0;
   waitpid(child, &status, 0);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
-  return measure(work / "witryna.db", work, scans);
+  return measure(work / "witryna.db", work, scans, phases);
 }
