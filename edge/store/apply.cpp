@@ -88,6 +88,26 @@ class Writer {
     return {};
   }
 
+  // Whether local profile changes or pending points receipts exist at all,
+  // asked once per batch: a shop has a handful or none, and asking for each
+  // of a snapshot's million profiles cost two statements per profile. Only
+  // this transaction writes meanwhile, and applying items never adds any, so
+  // the answer holds for the whole batch.
+  struct LocalPending {
+    bool profile_changes = false;
+    bool points_receipts = false;
+  };
+  [[nodiscard]] Result<LocalPending> local_pending() {
+    if (local_pending_) return *local_pending_;
+    auto changes = query_int(db(), "SELECT EXISTS(SELECT 1 FROM pending_profile)");
+    if (!changes) return tl::unexpected(changes.error());
+    auto receipts =
+        query_int(db(), "SELECT EXISTS(SELECT 1 FROM points_receipts WHERE pending = 1)");
+    if (!receipts) return tl::unexpected(receipts.error());
+    local_pending_ = LocalPending{changes->value_or(0) != 0, receipts->value_or(0) != 0};
+    return *local_pending_;
+  }
+
   [[nodiscard]] Database& db() { return tx_.db(); }
   [[nodiscard]] Transaction& tx() { return tx_; }
   [[nodiscard]] const std::optional<std::int64_t>& seq() const { return ctx_.seq; }
@@ -120,6 +140,7 @@ class Writer {
   Transaction& tx_;
   const ApplyContext& ctx_;
   std::optional<std::int64_t> gen_;
+  std::optional<LocalPending> local_pending_;
   ApplyCounts counts_;
 };
 
@@ -179,30 +200,61 @@ Result<void> apply_one(Writer& w, const core::Item<domain::NearbyStock>& item,
   return {};
 }
 
-// After a newer profile body: its cards own the index, and local changes it
-// supersedes are cleared (central confirmed with a newer ver).
-Result<void> after_profile_upsert(Transaction& tx, const domain::Profile& p) {
-  auto& db = tx.db();
-  if (auto ok = execute(db, "DELETE FROM cards WHERE customer = ?1", p.customer); !ok) {
-    return tl::unexpected(ok.error());
+// The card index of `p.customer` made exactly `p.cards`, writing only what
+// differs: a snapshot mostly re-sends profiles whose cards did not change,
+// and deleting then re-inserting them rewrote two b-trees per profile. A
+// card another customer held moves to this one (central's latest says so).
+Result<void> index_cards(Database& db, const domain::Profile& p) {
+  std::vector<std::string> held;
+  {
+    auto q = query(db, "SELECT card FROM cards WHERE customer = ?1", p.customer);
+    if (!q) return tl::unexpected(q.error());
+    for (;;) {
+      auto row = (*q)->step();
+      if (!row) return tl::unexpected(row.error());
+      if (!*row) break;
+      held.push_back((*q)->column_text(0));
+    }
+  }
+  const auto listed = [](const std::vector<std::string>& cards, const std::string& card) {
+    return std::find(cards.begin(), cards.end(), card) != cards.end();
+  };
+  for (const auto& card : held) {
+    if (listed(p.cards, card)) continue;
+    if (auto ok = execute(db, "DELETE FROM cards WHERE card = ?1", card); !ok) {
+      return tl::unexpected(ok.error());
+    }
   }
   for (const auto& card : p.cards) {
+    if (listed(held, card)) continue;
     auto ok = execute(db,
                       "INSERT INTO cards(card, customer) VALUES(?1, ?2) "
                       "ON CONFLICT(card) DO UPDATE SET customer = excluded.customer",
                       card, p.customer);
     if (!ok) return tl::unexpected(ok.error());
   }
-  if (auto ok = execute(db, "DELETE FROM pending_profile WHERE customer = ?1 AND base_ver < ?2",
-                        p.customer, p.ver);
-      !ok) {
-    return tl::unexpected(ok.error());
+  return {};
+}
+
+// After a newer profile body: its cards own the index, and local changes it
+// supersedes are cleared (central confirmed with a newer ver).
+Result<void> after_profile_upsert(Writer& w, const domain::Profile& p) {
+  auto& db = w.db();
+  if (auto ok = index_cards(db, p); !ok) return ok;
+  auto pending = w.local_pending();
+  if (!pending) return tl::unexpected(pending.error());
+  if (pending->profile_changes) {
+    auto ok = execute(db, "DELETE FROM pending_profile WHERE customer = ?1 AND base_ver < ?2",
+                      p.customer, p.ver);
+    if (!ok) return tl::unexpected(ok.error());
   }
-  auto ok = execute(db,
-                    "UPDATE points_receipts SET pending = 0 "
-                    "WHERE customer = ?1 AND pending = 1 AND base_points_ver < ?2",
-                    p.customer, p.points.ver);
-  if (!ok) return tl::unexpected(ok.error());
+  if (pending->points_receipts) {
+    auto ok = execute(db,
+                      "UPDATE points_receipts SET pending = 0 "
+                      "WHERE customer = ?1 AND pending = 1 AND base_points_ver < ?2",
+                      p.customer, p.points.ver);
+    if (!ok) return tl::unexpected(ok.error());
+  }
   return {};
 }
 
@@ -215,7 +267,7 @@ Result<void> apply_one(Writer& w, const core::Item<domain::Profile>& item, std::
                body_of(p, del, text), w.seq(), w.gen());
   if (!written) return tl::unexpected(written.error());
   if (!*written) return {};
-  return del ? erase_customer_data(w.tx(), p.customer) : after_profile_upsert(w.tx(), p);
+  return del ? erase_customer_data(w.tx(), p.customer) : after_profile_upsert(w, p);
 }
 
 Result<void> apply_one(Writer& w, const core::Item<domain::Reservation>& item,

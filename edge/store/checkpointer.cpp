@@ -1,5 +1,6 @@
 #include "edge/store/checkpointer.hpp"
 
+#include "edge/store/background_thread.hpp"
 #include "edge/store/store.hpp"
 
 namespace witryna::store {
@@ -36,6 +37,7 @@ std::int64_t Checkpointer::failures() const {
 }
 
 void Checkpointer::run() {
+  become_background_thread("wal-checkpoint");
   std::unique_lock lock(mutex_);
   for (;;) {
     const bool stop = wake_.wait_for(lock, period_, [this] { return stopping_; });

@@ -7,7 +7,8 @@
 // milliseconds. The service opens its connections with auto_checkpoint off
 // and runs one Checkpointer, which every `period` copies what it can
 // (PASSIVE: never waits for, nor blocks, readers and writers) on its own
-// connection. It touches nothing but the file.
+// connection, at background priority (background_thread.hpp). It touches
+// nothing but the file.
 
 #include <chrono>
 #include <condition_variable>

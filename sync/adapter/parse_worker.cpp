@@ -3,6 +3,8 @@
 #include <boost/asio/post.hpp>
 #include <utility>
 
+#include "edge/store/background_thread.hpp"
+
 namespace witryna::sync {
 
 ParseWorker::ParseWorker(boost::asio::io_context& io, core::MessageLimits limits,
@@ -43,6 +45,8 @@ void ParseWorker::submit(core::Stream topic_stream, std::string payload) {
 }
 
 void ParseWorker::run() {
+  // Scans on the loop go first; parsing ahead has the inflow gate's slack.
+  store::become_background_thread("stream-parse");
   std::unique_lock lock(mutex_);
   for (;;) {
     work_.wait(lock, [this] { return stop_ || !todo_.empty(); });

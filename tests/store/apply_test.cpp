@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "edge/store/db/sql.hpp"
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
@@ -308,6 +309,33 @@ TEST_F(ApplyTest, ProfilesMaintainTheCardIndex) {
   EXPECT_EQ(p->name, "Anna");
   EXPECT_EQ(p->history.size(), 1U);
   EXPECT_TRUE(p->consents.display_name);
+}
+
+// The index is rewritten only where it differs: a kept card stays, a
+// dropped one goes, a new one is added, and a card another customer held
+// moves to the profile that now lists it.
+TEST_F(ApplyTest, TheCardIndexFollowsEachNewerProfileExactly) {
+  auto db = open();
+  const auto profile = [](const std::string& customer, std::int64_t ver,
+                          const std::vector<std::string>& cards) {
+    return json{{"customer", customer}, {"ver", ver}, {"name", "N"}, {"cards", cards}};
+  };
+  live(db, Stream::kProfiles, 1,
+       json::array({profile("C-1", 1, {"A", "B"}), profile("C-2", 1, {"X"})}));
+  live(db, Stream::kProfiles, 2,
+       json::array({profile("C-1", 2, {"B", "C", "X", "C"}), profile("C-2", 1, {"Y"})}));
+  EXPECT_FALSE(must(customer_for_card(db, "A")).has_value());
+  EXPECT_EQ(must(customer_for_card(db, "B")), "C-1");
+  EXPECT_EQ(must(customer_for_card(db, "C")), "C-1");
+  // C-2's ver 1 again was not newer: its index is untouched, but X moved.
+  EXPECT_EQ(must(customer_for_card(db, "X")), "C-1");
+  EXPECT_FALSE(must(customer_for_card(db, "Y")).has_value());
+  EXPECT_EQ(must(query_int(db, "SELECT count(*) FROM cards")), 3);
+  // Unchanged cards in a newer profile: the same rows.
+  live(db, Stream::kProfiles, 3, json::array({profile("C-1", 3, {"C", "X", "B"})}));
+  EXPECT_EQ(must(query_int(db, "SELECT count(*) FROM cards WHERE customer = 'C-1'")), 3);
+  live(db, Stream::kProfiles, 4, json::array({profile("C-1", 4, {})}));
+  EXPECT_EQ(must(query_int(db, "SELECT count(*) FROM cards")), 0);
 }
 
 TEST_F(ApplyTest, ReservationsAndCodesReadBack) {

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "edge/core/codec/message_split.hpp"
+#include "edge/core/codec/profile_text_reader.hpp"
 
 namespace witryna::core {
 namespace {
@@ -30,6 +31,14 @@ Result<ParsedMessage> parse_message_text(std::string_view payload) {
   ItemCollector collector(stream);
   collector.reserve(split->items.size());
   for (const auto text : split->items) {
+    // The plain shape of a profile is read without a tree (most of a
+    // snapshot's parse time); anything else goes through nlohmann.
+    if (envelope && stream == Stream::kProfiles) {
+      if (auto plain = read_plain_profile(text)) {
+        collector.add(std::move(*plain), text);
+        continue;
+      }
+    }
     auto item = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (item.is_discarded()) return fail(std::string(errc::kInvalidJson), "stream message");
     if (envelope) collector.add(item, text);

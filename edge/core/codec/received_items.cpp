@@ -1,5 +1,6 @@
 #include "edge/core/codec/received_items.hpp"
 
+#include <cassert>
 #include <utility>
 
 #include "edge/core/codec/catalog_codec.hpp"
@@ -87,6 +88,14 @@ void ItemCollector::add(const nlohmann::json& item, std::string_view text) {
         items.push_back(R{std::move(*parsed), std::move(kept)});
       },
       out_.items);
+}
+
+void ItemCollector::add(Item<domain::Profile> item, std::string_view text) {
+  auto* items = std::get_if<std::vector<Received<Item<domain::Profile>>>>(&out_.items);
+  assert(items != nullptr && "a profiles item for a collector of another stream");
+  std::string kept;
+  if (!item.deleted) kept.assign(text);
+  items->push_back(Received<Item<domain::Profile>>{std::move(item), std::move(kept)});
 }
 
 void ItemCollector::reserve(std::size_t n) {

@@ -54,6 +54,9 @@ class ItemCollector {
   explicit ItemCollector(Stream stream);
   // `text` is `item`'s JSON text (kept only where the stream stores a body).
   void add(const nlohmann::json& item, std::string_view text);
+  // A `profiles` item already read (profile_text_reader.hpp); the collector
+  // must be of that stream.
+  void add(Item<domain::Profile> item, std::string_view text);
   void reserve(std::size_t items);
   [[nodiscard]] ParsedItems take() &&;
 

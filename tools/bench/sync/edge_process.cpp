@@ -1,6 +1,7 @@
 #include "tools/bench/sync/edge_process.hpp"
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -53,6 +54,28 @@ Result<EdgeProcess> EdgeProcess::start(const EdgeSetup& given) {
                 "witryna-edge did not come up; see " + (setup.dir / "edge.log").string());
   }
   return edge;
+}
+
+std::map<std::string, double> EdgeProcess::thread_cpu_seconds() const {
+  std::map<std::string, double> out;
+  std::error_code ec;
+  const std::filesystem::path tasks = "/proc/" + std::to_string(child_.pid()) + "/task";
+  for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+    std::ifstream in(task.path() / "stat");
+    const std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto open = stat.find('(');
+    const auto close = stat.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) continue;
+    std::istringstream rest(stat.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+      if (i == 14 || i == 15) ticks += std::stod(field);
+    }
+    out[stat.substr(open + 1, close - open - 1)] +=
+        ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+  }
+  return out;
 }
 
 double EdgeProcess::peak_rss_mib() const {

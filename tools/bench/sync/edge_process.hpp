@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,9 @@ class EdgeProcess {
   [[nodiscard]] std::filesystem::path socket() const { return dir_ / "screen.sock"; }
   // VmHWM of the process, MiB (0 once it has exited).
   [[nodiscard]] double peak_rss_mib() const;
+  // CPU seconds (user + system) used so far by each of its threads, summed
+  // by thread name (the loop is "witryna-edge"; empty once it has exited).
+  [[nodiscard]] std::map<std::string, double> thread_cpu_seconds() const;
   [[nodiscard]] bool running() { return child_.running(); }
   // SIGTERM and wait (10 s) for a clean exit.
   [[nodiscard]] Result<void> stop();

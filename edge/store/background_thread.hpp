@@ -1,0 +1,24 @@
+#pragma once
+// Marks the calling thread as background work of the device: named (for
+// `top -H`, perf and gdb) and given a lower CPU priority (Linux nice, per
+// thread), so that on the appliance's two cores a scan served by the event
+// loop gets the CPU before a snapshot part is parsed or the WAL is copied.
+// The work still runs whenever the loop has nothing to do: the scheduler
+// only lets the loop go first.
+//
+// Call from the thread itself, first thing. Best effort: a name or priority
+// the system refuses leaves the thread as it was (nothing else depends on it).
+
+#include <string_view>
+
+namespace witryna::store {
+
+// Nice value of background threads: between an interactive thread (0) and
+// idle-only work (19); under load such a thread gets about a tenth of the
+// CPU share of the loop.
+inline constexpr int kBackgroundNice = 10;
+
+// `name`: at most 15 characters are kept (the kernel's limit).
+void become_background_thread(std::string_view name);
+
+}  // namespace witryna::store
