@@ -259,8 +259,8 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   std::printf("  edge peak RSS                                  %7.1f MiB\n", peak_rss);
   // Includes the scans served meanwhile; judged per item it is far less
   // noisy than the wall time on a shared machine.
-  std::printf("  edge CPU during it                             %7.2f s  (%.1f us/item:",
-              cpu_total, cpu_total * 1e6 / static_cast<double>(items));
+  std::printf("  edge CPU during it                             %7.2f s  (%.1f us/item:", cpu_total,
+              cpu_total * 1e6 / static_cast<double>(items));
   for (const auto& [name, seconds] : cpu) {
     if (seconds >= 0.005) std::printf(" %s %.2f s", name.c_str(), seconds);
   }
