@@ -144,7 +144,9 @@ int run_screen(const Options& o) {
     for (auto& request : client.take_requests())
       requests.push_back(std::move(request));
 
-    TimePoint next = r.draw(*current, ui, intents, FrameInputs{local_clock(now), snap.connected});
+    const FrameInputs in{local_clock(now), snap.connected};
+    if (!settled) r.lay_out(*current, ui, intents, in);
+    TimePoint next = r.draw(*current, ui, intents, in);
     if (settled) {
       for (const auto& request : requests) {
         if (request.what == "screenshot") client.answer_screenshot(request.id, r.capture());

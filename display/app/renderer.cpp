@@ -46,6 +46,16 @@ Result<std::unique_ptr<Renderer>> Renderer::open(const Options& o) {
 
 TimePoint Renderer::draw(const ViewModel& view, UiState& ui, Intents& intents,
                          const FrameInputs& in) {
+  return frame(view, ui, intents, in, true);
+}
+
+void Renderer::lay_out(const ViewModel& view, UiState& ui, Intents& intents,
+                       const FrameInputs& in) {
+  (void)frame(view, ui, intents, in, false);
+}
+
+TimePoint Renderer::frame(const ViewModel& view, UiState& ui, Intents& intents,
+                          const FrameInputs& in, bool paint) {
   int fw = 0;
   int fh = 0;
   window_->framebuffer_size(fw, fh);
@@ -68,6 +78,7 @@ TimePoint Renderer::draw(const ViewModel& view, UiState& ui, Intents& intents,
   ctx.next_redraw = in.clock.now + Millis(60'000);
   draw_screen(ctx);
   ImGui::Render();
+  if (!paint) return ctx.next_redraw;
 
   glDisable(GL_SCISSOR_TEST);
   glViewport(0, 0, fw, fh);

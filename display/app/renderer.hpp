@@ -29,6 +29,10 @@ class Renderer {
   // Draws one frame into the back buffer; returns when the screen must be
   // drawn again even if nothing happens (a slide change, a moving clock).
   TimePoint draw(const ViewModel& view, UiState& ui, Intents& intents, const FrameInputs& in);
+  // One ImGui frame of the screen without drawing it: ImGui sizes scroll bars
+  // and auto-fitted parts from the frame before, so running this once when a
+  // new view arrives makes its first drawn frame already the settled one.
+  void lay_out(const ViewModel& view, UiState& ui, Intents& intents, const FrameInputs& in);
   // The frame just drawn (call before present()).
   [[nodiscard]] Image capture() const;
   void present();
@@ -41,6 +45,9 @@ class Renderer {
   explicit Renderer(const Options& options) : options_(options) {}
 
  private:
+  TimePoint frame(const ViewModel& view, UiState& ui, Intents& intents, const FrameInputs& in,
+                  bool paint);
+
   const Options& options_;
   std::unique_ptr<Window> window_;
   std::unique_ptr<GlDraw> gl_;  // after window_: goes before the GL context does

@@ -70,14 +70,24 @@ void ScanProbe::add(ScanCount count, std::int64_t n) {
   if (active_) current_.counts[static_cast<std::size_t>(count)] += n;
 }
 
-ScanProbe::Usage ScanProbe::usage() {
+ThreadUsage operator-(const ThreadUsage& later, const ThreadUsage& earlier) {
+  return ThreadUsage{later.user_us - earlier.user_us,
+                     later.sys_us - earlier.sys_us,
+                     later.minor_faults - earlier.minor_faults,
+                     later.major_faults - earlier.major_faults,
+                     later.blocks_in - earlier.blocks_in,
+                     later.voluntary_switches - earlier.voluntary_switches,
+                     later.involuntary_switches - earlier.involuntary_switches};
+}
+
+ThreadUsage ScanProbe::usage() {
   rusage ru{};
   getrusage(RUSAGE_THREAD, &ru);
   auto micros = [](const timeval& t) {
     return static_cast<std::int64_t>(t.tv_sec) * 1'000'000 + static_cast<std::int64_t>(t.tv_usec);
   };
-  return Usage{micros(ru.ru_utime), micros(ru.ru_stime), ru.ru_minflt, ru.ru_majflt,
-               ru.ru_inblock,       ru.ru_nvcsw,         ru.ru_nivcsw};
+  return ThreadUsage{micros(ru.ru_utime), micros(ru.ru_stime), ru.ru_minflt, ru.ru_majflt,
+                     ru.ru_inblock,       ru.ru_nvcsw,         ru.ru_nivcsw};
 }
 
 std::int64_t ScanProbe::cpu_ns() {
@@ -108,14 +118,7 @@ void ScanProbe::end() {
   current_.total_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
                           std::chrono::steady_clock::now() - started_)
                           .count();
-  const auto u = usage();
-  current_.user_us = u.user_us - at_start_.user_us;
-  current_.sys_us = u.sys_us - at_start_.sys_us;
-  current_.minor_faults = u.minor_faults - at_start_.minor_faults;
-  current_.major_faults = u.major_faults - at_start_.major_faults;
-  current_.blocks_in = u.blocks_in - at_start_.blocks_in;
-  current_.voluntary_switches = u.voluntary_switches - at_start_.voluntary_switches;
-  current_.involuntary_switches = u.involuntary_switches - at_start_.involuntary_switches;
+  current_.usage = usage() - at_start_;
   traces_.push_back(current_);
 }
 

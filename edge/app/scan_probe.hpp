@@ -56,12 +56,8 @@ inline constexpr std::size_t kScanCounts = static_cast<std::size_t>(ScanCount::k
 
 [[nodiscard]] std::string_view to_string(ScanCount count);
 
-struct ScanTrace {
-  // CPU time of the thread per phase (time preempted is not counted).
-  std::array<std::int64_t, kScanPhases> ns{};
-  std::int64_t total_ns = 0;  // wall (steady clock), begin to end
-  std::array<std::int64_t, kScanCounts> counts{};
-  // getrusage(RUSAGE_THREAD) differences over the scan.
+// getrusage(RUSAGE_THREAD) figures, or their difference over a scan.
+struct ThreadUsage {
   std::int64_t user_us = 0;
   std::int64_t sys_us = 0;
   std::int64_t minor_faults = 0;
@@ -69,6 +65,15 @@ struct ScanTrace {
   std::int64_t blocks_in = 0;
   std::int64_t voluntary_switches = 0;
   std::int64_t involuntary_switches = 0;
+};
+[[nodiscard]] ThreadUsage operator-(const ThreadUsage& later, const ThreadUsage& earlier);
+
+struct ScanTrace {
+  // CPU time of the thread per phase (time preempted is not counted).
+  std::array<std::int64_t, kScanPhases> ns{};
+  std::int64_t total_ns = 0;  // wall (steady clock), begin to end
+  std::array<std::int64_t, kScanCounts> counts{};
+  ThreadUsage usage;  // over the scan
 };
 
 class ScanProbe {
@@ -84,23 +89,14 @@ class ScanProbe {
   [[nodiscard]] const std::vector<ScanTrace>& traces() const { return traces_; }
 
  private:
-  struct Usage {
-    std::int64_t user_us = 0;
-    std::int64_t sys_us = 0;
-    std::int64_t minor_faults = 0;
-    std::int64_t major_faults = 0;
-    std::int64_t blocks_in = 0;
-    std::int64_t voluntary_switches = 0;
-    std::int64_t involuntary_switches = 0;
-  };
-  static Usage usage();
+  static ThreadUsage usage();
 
   bool active_ = false;
   static std::int64_t cpu_ns();
 
   std::chrono::steady_clock::time_point started_;
   std::int64_t last_cpu_ = 0;
-  Usage at_start_;
+  ThreadUsage at_start_;
   ScanTrace current_;
   std::vector<ScanTrace> traces_;
 };

@@ -118,15 +118,17 @@ void print_phases(const char* title, const std::vector<app::ScanTrace>& traces,
     const std::string name(app::to_string(static_cast<app::ScanCount>(c)));
     row(name.c_str(), [&](std::size_t i) { return static_cast<double>(traces[i].counts[c]); });
   }
-  row("user", [&](std::size_t i) { return static_cast<double>(traces[i].user_us); });
-  row("sys", [&](std::size_t i) { return static_cast<double>(traces[i].sys_us); });
-  row("minor faults #", [&](std::size_t i) { return static_cast<double>(traces[i].minor_faults); });
-  row("major faults #", [&](std::size_t i) { return static_cast<double>(traces[i].major_faults); });
-  row("blocks in #", [&](std::size_t i) { return static_cast<double>(traces[i].blocks_in); });
+  row("user", [&](std::size_t i) { return static_cast<double>(traces[i].usage.user_us); });
+  row("sys", [&](std::size_t i) { return static_cast<double>(traces[i].usage.sys_us); });
+  row("minor faults #",
+      [&](std::size_t i) { return static_cast<double>(traces[i].usage.minor_faults); });
+  row("major faults #",
+      [&](std::size_t i) { return static_cast<double>(traces[i].usage.major_faults); });
+  row("blocks in #", [&](std::size_t i) { return static_cast<double>(traces[i].usage.blocks_in); });
   row("vol. switches #",
-      [&](std::size_t i) { return static_cast<double>(traces[i].voluntary_switches); });
+      [&](std::size_t i) { return static_cast<double>(traces[i].usage.voluntary_switches); });
   row("invol. switch #",
-      [&](std::size_t i) { return static_cast<double>(traces[i].involuntary_switches); });
+      [&](std::size_t i) { return static_cast<double>(traces[i].usage.involuntary_switches); });
   // Where in the run the slowest scans fall (a periodic cause shows as a pattern).
   std::printf("    top 2%% at scan #:");
   std::vector<std::size_t> top(order.begin() + static_cast<std::ptrdiff_t>(bands[2].from),
