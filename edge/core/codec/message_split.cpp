@@ -3,35 +3,16 @@
 #include <cstddef>
 #include <string>
 
+#include "edge/core/codec/json_scan.hpp"
+
 namespace witryna::core {
 namespace {
 
 // A forward-only cursor over the payload. It finds where values end; it does
 // not validate them (nlohmann does, span by span).
-class Cursor {
+class Cursor : public JsonScan {
  public:
-  explicit Cursor(std::string_view text) : text_(text) {}
-
-  void skip_space() {
-    while (at_ < text_.size() && is_space(text_[at_]))
-      ++at_;
-  }
-  [[nodiscard]] bool eat(char c) {
-    skip_space();
-    if (at_ < text_.size() && text_[at_] == c) {
-      ++at_;
-      return true;
-    }
-    return false;
-  }
-  [[nodiscard]] bool peek(char c) {
-    skip_space();
-    return at_ < text_.size() && text_[at_] == c;
-  }
-  [[nodiscard]] bool at_end() {
-    skip_space();
-    return at_ == text_.size();
-  }
+  using JsonScan::JsonScan;
 
   // The text of the next value (string, object, array or scalar token).
   [[nodiscard]] std::optional<std::string_view> value() {
@@ -52,8 +33,7 @@ class Cursor {
   }
 
  private:
-  static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-  static bool ends_token(char c) { return is_space(c) || c == ',' || c == '}' || c == ']'; }
+  static bool ends_token(char c) { return is_json_space(c) || c == ',' || c == '}' || c == ']'; }
 
   // At a '"': past its closing quote.
   bool skip_string() {
@@ -88,9 +68,6 @@ class Cursor {
     }
     return false;
   }
-
-  std::string_view text_;
-  std::size_t at_ = 0;
 };
 
 std::optional<nlohmann::json> parse_span(std::string_view text) {

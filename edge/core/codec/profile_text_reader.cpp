@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "edge/core/codec/json_scan.hpp"
 #include "edge/core/time.hpp"
 
 namespace witryna::core {
@@ -16,31 +17,9 @@ namespace {
 // Every method returns false for text it does not take; the caller then
 // gives up on the whole item (nothing is half-read: the result is built in
 // locals and returned only at the end).
-class PlainReader {
+class PlainReader : public JsonScan {
  public:
-  explicit PlainReader(std::string_view text) : text_(text) {}
-
-  void skip_space() {
-    while (at_ < text_.size()) {
-      const char c = text_[at_];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
-      ++at_;
-    }
-  }
-
-  [[nodiscard]] bool eat(char c) {
-    skip_space();
-    if (at_ < text_.size() && text_[at_] == c) {
-      ++at_;
-      return true;
-    }
-    return false;
-  }
-
-  [[nodiscard]] bool at_end() {
-    skip_space();
-    return at_ == text_.size();
-  }
+  using JsonScan::JsonScan;
 
   // A string without escapes: its bytes are its value.
   [[nodiscard]] bool string(std::string_view& out) {
@@ -215,9 +194,6 @@ class PlainReader {
     if (c == 0xF4) return continuation(0x80, 0x8F) && continuation() && continuation();
     return false;
   }
-
-  std::string_view text_;
-  std::size_t at_ = 0;
 };
 
 // Each known key at most once in its object (a repeated key: the full parser
