@@ -1,14 +1,14 @@
 // witryna-display: the kiosk / checkout screen of a witryna appliance.
-#include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "display/app/app.hpp"
+#include "edge/cli/command.hpp"
 
 namespace {
 
 using witryna::display::Options;
 
-void add_flags(CLI::App& app, Options& o, std::string& role, std::string& language,
+void add_flags(witryna::cli::Command& app, Options& o, std::string& role, std::string& language,
                std::string& now, std::string& socket, std::string& config, std::string& till,
                std::string& shot_dir, std::string& render, std::string& out) {
   app.add_option("--socket", socket,
@@ -16,11 +16,11 @@ void add_flags(CLI::App& app, Options& o, std::string& role, std::string& langua
                  "--config, else /run/witryna/screen.sock)");
   app.add_option("--screen", o.screen, "this screen's id, sent in hello")->capture_default_str();
   app.add_option("--role", role, "kiosk or checkout")
-      ->check(CLI::IsMember({"kiosk", "checkout"}))
+      ->check(witryna::cli::OneOf{{"kiosk", "checkout"}})
       ->capture_default_str();
   app.add_option("--till", till, "the till of a checkout screen (e.g. T2)");
   app.add_option("--language", language, "pl or en (default: display.language, else pl)")
-      ->check(CLI::IsMember({"pl", "en"}));
+      ->check(witryna::cli::OneOf{{"pl", "en"}});
   app.add_option("--width", o.width,
                  "window width (default from the role: kiosk 1080, checkout 1280)");
   app.add_option("--height", o.height, "window height (default: kiosk 1920, checkout 800)");
@@ -51,11 +51,11 @@ void add_flags(CLI::App& app, Options& o, std::string& role, std::string& langua
 int main(int argc, char** argv) {
   using namespace witryna::display;
   Options o;
-  CLI::App app{"witryna-display: the ImGui kiosk / checkout screen"};
+  witryna::cli::Command app{"witryna-display: the ImGui kiosk / checkout screen"};
   std::string role = "kiosk";
   std::string language, now, socket, config, till, shot_dir, render, out;
   add_flags(app, o, role, language, now, socket, config, till, shot_dir, render, out);
-  CLI11_PARSE(app, argc, argv);
+  if (const auto exit = app.parse(argc, argv)) return *exit;
 
   o.role = *role_from(role);
   if (!language.empty()) o.language = language_from(language);

@@ -1,5 +1,5 @@
 #pragma once
-// PNG encoding with stb_image_write (Debian's libstb holds the implementation).
+// PNG encoding: the container written here, the pixels deflated by zlib.
 
 #include <filesystem>
 #include <string>
@@ -9,7 +9,7 @@
 
 namespace witryna::display {
 
-// The PNG file bytes for `image`; io error if stb refuses (empty image).
+// The PNG file bytes for `image`; io error for an empty image.
 [[nodiscard]] Result<std::string> encode_png(const Image& image);
 
 // Writes `image` as a PNG at `path` (replacing it); io error with the path.

@@ -5,17 +5,18 @@
 // The configuration is --config, else $WITRYNA_CONFIG, else
 // /etc/witryna/witryna.toml. In a source tree pass it explicitly:
 //   witryna-edge --config firmware_config/witryna.toml --set storage.state_dir=/tmp/witryna
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 
+#include "edge/cli/command.hpp"
 #include "edge/service/daemon.hpp"
 #include "edge/service/log.hpp"
 
 int main(int argc, char** argv) {
   using namespace witryna::service;
 
-  CLI::App cli{"witryna-edge: the in-store service (offers, codes, reservations, screens, sync)"};
+  witryna::cli::Command cli{
+      "witryna-edge: the in-store service (offers, codes, reservations, screens, sync)"};
   DaemonOptions options;
   std::string config_file = kDefaultConfigPath;
   bool check = false;
@@ -31,11 +32,7 @@ int main(int argc, char** argv) {
   cli.add_flag("--print-config", print,
                "print the effective configuration as JSON (every key, defaults included)");
   cli.add_flag("--version", version, "print the version and exit");
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
   if (version) {
     std::puts("witryna-edge " WITRYNA_VERSION);
     return kExitOk;

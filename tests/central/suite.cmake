@@ -9,7 +9,7 @@ file(GLOB _central_mqtt_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/mqtt
 if(_central_mqtt_sources AND TARGET witryna::central)
   add_executable(central_mqtt_tests ${_central_mqtt_sources})
   target_link_libraries(central_mqtt_tests PRIVATE witryna::central witryna::test_support GTest::gtest_main
-                                                   GTest::gmock witryna::common)
+                                                   GTest::gmock witryna::test_common)
   set(_central_mqtt_properties LABELS integration)
   if(WITRYNA_SANITIZE)
     list(APPEND _central_mqtt_properties ENVIRONMENT
@@ -25,7 +25,7 @@ file(GLOB _central_https_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/htt
 if(_central_https_sources AND TARGET witryna-central)
   add_executable(central_https_tests ${_central_https_sources})
   target_link_libraries(central_https_tests PRIVATE witryna::edge witryna::test_support
-                                                    GTest::gtest_main witryna::common)
+                                                    GTest::gtest_main witryna::test_common)
   add_dependencies(central_https_tests witryna-central)
   target_compile_definitions(central_https_tests PRIVATE
     WITRYNA_CENTRAL_EXE="$<TARGET_FILE:witryna-central>")

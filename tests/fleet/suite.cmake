@@ -7,7 +7,7 @@ file(GLOB _fleet_unit_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/*_test
 if(_fleet_unit_sources AND TARGET witryna::fleet_core)
   add_executable(fleet_tests ${_fleet_unit_sources})
   target_link_libraries(fleet_tests PRIVATE witryna::fleet_core witryna::test_support
-                                            GTest::gtest_main GTest::gmock witryna::common)
+                                            GTest::gtest_main GTest::gmock witryna::test_common)
   gtest_discover_tests(fleet_tests TEST_PREFIX "fleet."
     PROPERTIES LABELS unit ENVIRONMENT "WITRYNA_SOURCE_DIR=${PROJECT_SOURCE_DIR};WITRYNA_BINARY_DIR=${PROJECT_BINARY_DIR}"
     DISCOVERY_TIMEOUT 60)
@@ -20,7 +20,7 @@ file(GLOB _fleet_mqtt_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/mqtt/*
 if(_fleet_mqtt_sources AND TARGET witryna-fleet)
   add_executable(fleet_mqtt_tests ${_fleet_mqtt_sources})
   target_link_libraries(fleet_mqtt_tests PRIVATE witryna::fleet witryna::test_support
-                                                 GTest::gtest_main GTest::gmock witryna::common)
+                                                 GTest::gtest_main GTest::gmock witryna::test_common)
   add_dependencies(fleet_mqtt_tests witryna-fleet)
   target_compile_definitions(fleet_mqtt_tests PRIVATE
     WITRYNA_FLEET_CLI="$<TARGET_FILE:witryna-fleet>")

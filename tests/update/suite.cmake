@@ -6,7 +6,7 @@ file(GLOB _update_tests CONFIGURE_DEPENDS ${_update_dir}/*_test.cpp)
 if(_update_tests AND TARGET witryna-updater)
   add_executable(update_tests ${_update_tests})
   target_link_libraries(update_tests PRIVATE witryna::edge witryna::https_files witryna::test_support GTest::gtest_main
-                                             GTest::gmock witryna::common)
+                                             GTest::gmock witryna::test_common)
   add_dependencies(update_tests witryna-updater)
   target_compile_definitions(update_tests PRIVATE
     WITRYNA_UPDATER_EXE="$<TARGET_FILE:witryna-updater>"

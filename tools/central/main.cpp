@@ -9,7 +9,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/local/stream_protocol.hpp>
 #include <boost/asio/read_until.hpp>
@@ -21,6 +20,7 @@
 #include <istream>
 #include <random>
 
+#include "edge/cli/command.hpp"
 #include "edge/crypto/ed25519_signer.hpp"
 #include "edge/crypto/jws_sign.hpp"
 #include "edge/crypto/sha256.hpp"
@@ -137,7 +137,8 @@ int ctl(const std::string& socket_path, const std::vector<std::string>& commands
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"witryna-central: the brand's central system for one store, simulated over MQTT"};
+  witryna::cli::Command cli{
+      "witryna-central: the brand's central system for one store, simulated over MQTT"};
   cli.require_subcommand(0, 1);
 
   NodeOptions node;
@@ -206,10 +207,10 @@ int main(int argc, char** argv) {
   cli.add_option("--https-cut-once-after", files.cut_once_after,
                  "fault: the first file response stops after N bytes and drops the link "
                  "(shows a resumed download)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(witryna::cli::NonNegative{});
   cli.add_option("--snapshot-part-items", node.snapshot_part_items, "items per snapshot part")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(witryna::cli::Range(1, 100000));
 
   auto* keygen_cmd = cli.add_subcommand("keygen", "make an Ed25519 key pair for app tokens");
   std::string keygen_out;
@@ -231,7 +232,7 @@ int main(int argc, char** argv) {
   token_cmd->add_option("--res", res, "reservation id (typ res)");
   token_cmd->add_option("--ttl", ttl, "seconds until exp (≤ 600)")
       ->capture_default_str()
-      ->check(CLI::Range(1, 600));
+      ->check(witryna::cli::Range(1, 600));
 
   auto* ctl_cmd = cli.add_subcommand("ctl", "send control commands to a running simulator");
   std::string ctl_socket;
@@ -240,10 +241,8 @@ int main(int argc, char** argv) {
   ctl_cmd->add_option("command", ctl_commands, "commands, each one argument (quote it)")
       ->required();
 
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e) == 0 ? kExitOk : kExitUsage;
+  if (const auto exit = cli.parse(argc, argv)) {
+    return *exit == 0 ? kExitOk : kExitUsage;
   }
   if (*keygen_cmd) return keygen(keygen_out, kid);
   if (*token_cmd) return token(token_key, kid, sub, typ, res, ttl);

@@ -3,17 +3,18 @@
 //
 //   witryna-datagen --out /tmp/brand --seed 7 --now 2026-11-22T10:00:00.000Z
 //   witryna-datagen --out /tmp/big --customers 1000000 --products 200000 --offers 1000
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 
+#include "edge/cli/command.hpp"
 #include "edge/core/time.hpp"
 #include "tools/datagen/generator.hpp"
 
 int main(int argc, char** argv) {
   using namespace witryna;
 
-  CLI::App cli{"witryna-datagen: a deterministic demo brand as JSONL stream items (mqtt.md)"};
+  witryna::cli::Command cli{
+      "witryna-datagen: a deterministic demo brand as JSONL stream items (mqtt.md)"};
   datagen::Options options;
   std::string out;
   std::string now;
@@ -34,11 +35,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   cli.add_option("--nearby-stores", options.nearby_stores, "nearest stores in nearby.jsonl")
       ->capture_default_str();
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
   options.out_dir = out;
   if (now.empty()) {
     options.now = std::chrono::floor<std::chrono::minutes>(std::chrono::system_clock::now());

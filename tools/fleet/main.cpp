@@ -7,11 +7,11 @@
 //   rollout       an update in waves, canary first, stopping on failures or silence
 //   watch         device states as a live table
 //   cmd           resync | restart | screenshot (saved as PNG)
-#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "edge/cli/command.hpp"
 #include "edge/core/update/manifest.hpp"
 #include "edge/crypto/ed25519_signer.hpp"
 #include "edge/crypto/jws_sign.hpp"
@@ -30,7 +30,7 @@ int fail_with(const std::string& message) {
 
 int main(int argc, char** argv) {
   using namespace witryna;
-  CLI::App cli{
+  witryna::cli::Command cli{
       "witryna-fleet: keys, signed updates, configuration, rollouts and commands for witryna "
       "appliances"};
   cli.require_subcommand(1);
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   std::string ca_file, cert_file, key_file_tls;
   bool tls_insecure = false;
   double timeout_s = 10;
-  const auto add_broker_options = [&](CLI::App* app) {
+  const auto add_broker_options = [&](witryna::cli::Command* app) {
     app->add_option("--broker", common.link.server_uri,
                     "ssl://host:8883 (mutual TLS); tcp:// only to loopback")
         ->capture_default_str();
@@ -76,9 +76,9 @@ int main(int argc, char** argv) {
     app->add_option("--client-id", common.link.client_id, "MQTT client id (default: random)");
     app->add_option("--timeout", timeout_s, "seconds for the connection and each acknowledgement")
         ->capture_default_str()
-        ->check(CLI::Range(0.1, 600.0));
+        ->check(witryna::cli::Range(0.1, 600.0));
   };
-  const auto add_target = [](CLI::App* app, fleet::Target& target) {
+  const auto add_target = [](witryna::cli::Command* app, fleet::Target& target) {
     auto* device = app->add_option("--device", target.device, "one device");
     auto* group = app->add_option("--group", target.group, "every device of a group");
     device->excludes(group);
@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
       ->required();
   roll->add_option("--batch", roll_args.batch, "devices per wave after the canary")
       ->capture_default_str()
-      ->check(CLI::Range(1, 100000));
+      ->check(witryna::cli::Range(1, 100000));
   roll->add_option("--max-failures", roll_args.max_failures,
                    "stop when failed devices pass this: a count (2) or a percentage (10%)")
       ->capture_default_str();
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   roll->add_option("--silent-timeout", silent_timeout_s,
                    "seconds without a state from a device in a wave = silent")
       ->capture_default_str()
-      ->check(CLI::Range(1, 86400));
+      ->check(witryna::cli::Range(1, 86400));
   roll->add_flag("--keep-published", roll_args.keep_published,
                  "on a stop, leave the manifest with devices that had not started");
   roll->add_flag("--no-table", no_table, "plain lines even on a terminal");
@@ -147,19 +147,15 @@ int main(int argc, char** argv) {
   add_broker_options(cmd);
   cmd->add_option("command", cmd_args.cmd, "resync, restart or screenshot")
       ->required()
-      ->check(CLI::IsMember({"resync", "restart", "screenshot"}));
+      ->check(witryna::cli::OneOf{{"resync", "restart", "screenshot"}});
   cmd->add_option("--device", cmd_args.device, "the device")->required();
   cmd->add_option("--screen", cmd_args.screen, "screenshot: which screen, e.g. kiosk-1");
   cmd->add_option("--out", cmd_args.out, "screenshot: the PNG file to write");
   cmd->add_option("--wait", cmd_wait_s, "seconds to wait for the answer")
       ->capture_default_str()
-      ->check(CLI::Range(1, 3600));
+      ->check(witryna::cli::Range(1, 3600));
 
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
 
   const bool talks_to_broker = pub_config->parsed() || pub_update->parsed() || roll->parsed() ||
                                watch_cmd->parsed() || cmd->parsed();

@@ -5,26 +5,25 @@
 //
 // Run it while witryna-edge is stopped or running (SQLite WAL; each batch is
 // one short transaction). Exit status: 0 imported, 1 failed, 2 bad arguments.
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 
+#include "edge/cli/command.hpp"
 #include "edge/store/store.hpp"
 #include "tools/import/importer.hpp"
 
 int main(int argc, char** argv) {
   using namespace witryna;
-  CLI::App cli{"witryna-import: load witryna-datagen JSONL stream items into an edge store"};
+  witryna::cli::Command cli{
+      "witryna-import: load witryna-datagen JSONL stream items into an edge store"};
   std::string db_path;
   std::string dir;
   cli.add_option("--db", db_path, "the edge store (storage.db_path); created if missing")
       ->required();
   cli.add_option("folder", dir, "folder with <stream>.jsonl files")->required();
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e) == 0 ? 0 : 2;
+  if (const auto exit = cli.parse(argc, argv)) {
+    return *exit == 0 ? 0 : 2;
   }
   std::error_code ec;
   const auto parent = std::filesystem::path(db_path).parent_path();

@@ -3,13 +3,13 @@
 //   witryna-scan --fifo /run/witryna/scan-kiosk-1 7K3M-9Q2D-J
 //   witryna-scan --config witryna.toml --scanner sim-kiosk-1 2900000123458
 // Exit status: 0 sent, 1 not delivered (nobody listening), 2 bad arguments or config.
-#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "edge/cli/command.hpp"
 #include "tools/scan/scanner_target.hpp"
 #include "tools/scan/send.hpp"
 
@@ -21,7 +21,7 @@ constexpr int kBadUsage = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Hand payloads to a simulated scanner of witryna-edge, as if scanned."};
+  witryna::cli::Command app{"Hand payloads to a simulated scanner of witryna-edge, as if scanned."};
   std::uint16_t port = 0;
   std::string fifo;
   std::string config;
@@ -37,11 +37,9 @@ int main(int argc, char** argv) {
   fifo_opt->excludes(scanner_opt);
   scanner_opt->needs(config_opt);
   config_opt->needs(scanner_opt);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& error) {
+  if (const auto exit = app.parse(argc, argv)) {
     // --help exits 0; every other refusal is bad usage, whatever CLI11 numbers it.
-    return app.exit(error) == 0 ? 0 : kBadUsage;
+    return *exit == 0 ? 0 : kBadUsage;
   }
 
   for (const auto& payload : payloads) {

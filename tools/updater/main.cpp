@@ -5,13 +5,13 @@
 //                   --spool /var/lib/witryna/update
 //
 // Reads keys.fleet, update.window and device.timezone from the configuration.
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <ctime>
 #include <thread>
 
+#include "edge/cli/command.hpp"
 #include "edge/crypto/ed25519_key_ring.hpp"
 #include "edge/service/config_loader.hpp"
 #include "edge/service/daemon.hpp"
@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
   using namespace witryna;
   namespace log = service::log;
 
-  CLI::App cli{"witryna-updater: signed software updates with automatic rollback"};
+  witryna::cli::Command cli{"witryna-updater: signed software updates with automatic rollback"};
   std::string config_file = service::kDefaultConfigPath;
   std::vector<std::string> overrides;
   update::UpdaterOptions options;
@@ -60,11 +60,7 @@ int main(int argc, char** argv) {
   cli.add_option("--poll-ms", poll_ms, "how often to look at the inbox and the service")
       ->capture_default_str();
   cli.add_option("--fault-at", options.fault_at, "TESTS ONLY: SIGKILL itself at this step");
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
 
   auto loaded = service::load_service_config(config_file, overrides);
   if (!loaded) {

@@ -20,7 +20,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <boost/asio.hpp>
 #include <chrono>
@@ -34,6 +33,7 @@
 
 #include "edge/app/offline_claims.hpp"
 #include "edge/app/workflows.hpp"
+#include "edge/cli/command.hpp"
 #include "edge/crypto/ed25519_key_ring.hpp"
 #include "edge/crypto/ed25519_signer.hpp"
 #include "edge/crypto/jws_sign.hpp"
@@ -326,7 +326,7 @@ int measure(const std::filesystem::path& db_path, const std::filesystem::path& w
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"witryna-bench-decide: scan → decision latency at a store's full size"};
+  witryna::cli::Command cli{"witryna-bench-decide: scan → decision latency at a store's full size"};
   std::filesystem::path work = "build/bench-decide";
   bench::StoreSize size;
   std::size_t scans = 4'000;
@@ -338,11 +338,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bool phases = false;
   cli.add_flag("--phases", phases, "where the edge's time went for the slowest scans");
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
   // Prepare in a child so this process's RSS is the edge's, not the loader's.
   const pid_t child = fork();
   if (child < 0) return 1;

@@ -22,7 +22,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -33,6 +32,7 @@
 #include <thread>
 #include <vector>
 
+#include "edge/cli/command.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/mosquitto.hpp"
 #include "tools/bench/ingest/feed.hpp"
@@ -406,7 +406,8 @@ bool ratio(const char* what, const Measured& a, const Measured& b, double target
 
 int main(int argc, char** argv) {
   Options o;
-  CLI::App cli{"witryna-bench-ingest: stock items/s applied by the edge, next to its ceilings"};
+  witryna::cli::Command cli{
+      "witryna-bench-ingest: stock items/s applied by the edge, next to its ceilings"};
   cli.add_option("--items", o.items, "stock items in each feed")->capture_default_str();
   cli.add_option("--skus", o.skus, "distinct SKUs the items cycle over")->capture_default_str();
   cli.add_option("--work", o.work, "work folder (emptied first)")->capture_default_str();
@@ -422,7 +423,7 @@ int main(int argc, char** argv) {
   cli.add_option("--seed", o.seed, "feed generator seed")->capture_default_str();
   cli.add_flag("--only-edge", o.only_edge,
                "run the edge alone (no ceilings; for profiling, e.g. --edge a valgrind wrapper)");
-  CLI11_PARSE(cli, argc, argv);
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
   if (o.edge.empty()) o.edge = self_dir() / "../../../edge/witryna-edge";
   if (!fs::exists(o.edge)) {
     std::fprintf(stderr, "no witryna-edge at %s (--edge PATH)\n", o.edge.c_str());

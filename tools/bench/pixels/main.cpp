@@ -22,7 +22,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -34,6 +33,7 @@
 #include <vector>
 
 #include "edge/app/workflows.hpp"
+#include "edge/cli/command.hpp"
 #include "edge/store/store.hpp"
 #include "tests/display/integration/x_server.hpp"
 #include "tools/bench/common/kiosk.hpp"
@@ -327,17 +327,14 @@ int run(const Args& a) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App cli{"witryna-bench-pixels: scan at the kiosk's scanner → the frame that shows it"};
+  witryna::cli::Command cli{
+      "witryna-bench-pixels: scan at the kiosk's scanner → the frame that shows it"};
   Args a;
   cli.add_option("--work", a.work, "scratch folder (emptied first)")->capture_default_str();
   cli.add_option("--scans", a.scans, "scans measured (each a different customer's card)")
       ->capture_default_str();
   cli.add_option("--width", a.width, "kiosk window width")->capture_default_str();
   cli.add_option("--height", a.height, "kiosk window height")->capture_default_str();
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
   return run(a);
 }

@@ -12,14 +12,15 @@
 // events in its outbox; events/s from its birth until central acknowledged
 // the last one, each event checked to arrive once and in order of n, next to
 // a bare Paho publisher of the same messages.
-#include <CLI/CLI.hpp>
 
+#include "edge/cli/command.hpp"
 #include "edge/service/log.hpp"
 #include "tools/bench/sync/benches.hpp"
 
 int main(int argc, char** argv) {
   using namespace witryna::bench;
-  CLI::App cli{"witryna-bench-sync: profile snapshot and outbox drain against witryna-edge"};
+  witryna::cli::Command cli{
+      "witryna-bench-sync: profile snapshot and outbox drain against witryna-edge"};
   cli.require_subcommand(1);
   SnapshotBenchOptions snapshot;
   auto* snap = cli.add_subcommand("snapshot", "a profiles snapshot while a kiosk scans");
@@ -37,11 +38,7 @@ int main(int argc, char** argv) {
   auto* drn = cli.add_subcommand("drain", "the outbox drained after a reconnect");
   drn->add_option("--work", drain.work, "folder for the store and logs")->capture_default_str();
   drn->add_option("--events", drain.events, "events queued in the outbox")->capture_default_str();
-  try {
-    cli.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return cli.exit(e);
-  }
+  if (const auto exit = cli.parse(argc, argv)) return *exit;
   witryna::service::log::set_level(witryna::service::LogLevel::kWarn);
   if (snap->parsed()) return run_snapshot_bench(snapshot);
   return run_drain_bench(drain);
