@@ -83,6 +83,7 @@ template Option* Command::add_option(const std::string&, unsigned short&, const 
 template Option* Command::add_option(const std::string&, double&, const std::string&);
 template Option* Command::add_option(const std::string&, std::optional<std::filesystem::path>&,
                                      const std::string&);
+template Option* Command::add_option(const std::string&, std::vector<int>&, const std::string&);
 template Option* Command::add_option(const std::string&, std::vector<std::string>&,
                                      const std::string&);
 

@@ -43,7 +43,7 @@ concept OptionValue = std::same_as<T, std::string> || std::same_as<T, std::files
     std::same_as<T, unsigned long> || std::same_as<T, long long> ||
     std::same_as<T, unsigned long long> || std::same_as<T, unsigned short> ||
     std::same_as<T, double> || std::same_as<T, std::vector<std::string>> ||
-    std::same_as<T, std::optional<std::filesystem::path>>;
+    std::same_as<T, std::vector<int>> || std::same_as<T, std::optional<std::filesystem::path>>;
 
 class Option {
  public:
