@@ -515,9 +515,7 @@ Result<void> Workflows::write(std::vector<domain::Event> events, const TxBody& b
   if (body) {
     if (auto ok = body(*tx); !ok) return ok;
   }
-  for (const auto& e : events) {
-    if (auto ok = store::append_event(*tx, e); !ok) return tl::unexpected(ok.error());
-  }
+  if (auto ok = store::append_events(*tx, events); !ok) return ok;
   if (auto ok = tx->commit(); !ok) return ok;
   if (!events.empty() && on_events_written_) on_events_written_();
   return {};
@@ -547,9 +545,7 @@ Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
     mark(ScanPhase::kCounters);
     for (auto& e : composed->events)
       events.push_back(std::move(e));
-    for (const auto& e : events) {
-      if (auto ok = store::append_event(*tx, e); !ok) return tl::unexpected(ok.error());
-    }
+    if (auto ok = store::append_events(*tx, events); !ok) return tl::unexpected(ok.error());
     mark(ScanPhase::kEvents);
     return composed;
   };

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "edge/core/codec/codec.hpp"
+#include "edge/core/codec/profile_text_reader.hpp"
 #include "edge/store/db/sql.hpp"
 #include "edge/store/json_text.hpp"
 
@@ -120,8 +121,21 @@ Result<std::vector<domain::NearbyStock>> load_nearby(Database& db, std::string_v
 }
 
 Result<std::optional<domain::Profile>> load_profile(Database& db, std::string_view customer) {
-  return load_one(db, "SELECT body FROM profiles WHERE customer = ?1 AND deleted = 0",
-                  core::parse_profile_item, "profiles", customer);
+  auto q = query(db, "SELECT body FROM profiles WHERE customer = ?1 AND deleted = 0", customer);
+  if (!q) return tl::unexpected(q.error());
+  auto row = (*q)->step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::optional<domain::Profile>();
+  // Bodies as central sent them: the plain reader takes those, and anything
+  // else goes to the full parser, which decides as before
+  // (profile_text_reader.hpp). Read at every scan.
+  const auto text = (*q)->column_view(0);
+  if (auto plain = core::read_plain_profile(text)) {
+    return std::optional<domain::Profile>(std::move(plain->value));
+  }
+  auto value = read_body(text, core::parse_profile_item, "profiles");
+  if (!value) return tl::unexpected(value.error());
+  return std::optional<domain::Profile>(std::move(*value));
 }
 
 Result<std::optional<std::string>> customer_for_card(Database& db, std::string_view card) {

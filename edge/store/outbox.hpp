@@ -2,7 +2,7 @@
 // The outbox (mqtt.md "Events"): events are numbered and stored in the same
 // transaction as the change they report, and kept until central acknowledges.
 //
-// `n` comes from a counter in its own table (never MAX(n)): it starts at 1,
+// `n` comes from a counter (outbox_totals.next_n; never MAX(n)): it starts at 1,
 // only grows, and is never reused — not after acks delete rows, not after a
 // restart. Caveat: with Durability::kNormal a power cut can lose the last
 // commits; if their events were already published, their `n` would be
@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "edge/core/domain/event.hpp"
@@ -25,6 +26,12 @@ namespace witryna::store {
 // {"n":…,"type":…,"at":…,<fields>}. `fields` must be an object (or null) and
 // must not hold n/type/at (kInvalidValue). Rolled back with `tx`.
 [[nodiscard]] Result<domain::StoredEvent> append_event(Transaction& tx, const domain::Event& event);
+
+// append_event for each of `events` in order, numbered consecutively with one
+// update of the counter (a scan stores two or three events). Every event is
+// checked before any is numbered; on an error nothing of this call is kept
+// once `tx` rolls back, as with append_event.
+[[nodiscard]] Result<void> append_events(Transaction& tx, std::span<const domain::Event> events);
 
 // Events with n > after_n, in order of n, at most `limit`.
 [[nodiscard]] Result<std::vector<domain::StoredEvent>> pending_events(Database& db,

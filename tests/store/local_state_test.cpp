@@ -14,6 +14,30 @@ using test::must;
 
 class LocalStateTest : public test::StoreTest {};
 
+// Profiles are read at every scan through the plain reader; a body outside
+// its shape (here an escape and a field this version does not know) is read
+// by the full parser, to the same profile; a damaged one stays a failure.
+TEST_F(LocalStateTest, AProfileBodyOutsideThePlainShapeReadsAsTheFullParserGivesIt) {
+  auto db = open();
+  live(db, Stream::kProfiles, 1, json::array({test::anna(5)}));
+  const auto plain = must(load_profile(db, "C-000123"));
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->name, "Anna");
+  auto other = test::anna(5);
+  other["name"] = "Anna \"Ania\"";
+  other["future"] = json::array({1});
+  must(execute(db, "UPDATE profiles SET body = ?1 WHERE customer = 'C-000123'", other.dump()));
+  const auto full = must(load_profile(db, "C-000123"));
+  ASSERT_TRUE(full.has_value());
+  auto expected = *plain;
+  expected.name = "Anna \"Ania\"";
+  EXPECT_EQ(*full, expected);
+  must(execute(db, "UPDATE profiles SET body = '{\"customer\":' WHERE customer = 'C-000123'"));
+  const auto damaged = load_profile(db, "C-000123");
+  ASSERT_FALSE(damaged.has_value());
+  EXPECT_EQ(damaged.error().code, errc::kStorage);
+}
+
 TEST_F(LocalStateTest, ShownCountersArePerCustomerOfferAndUtcDay) {
   auto db = open();
   {

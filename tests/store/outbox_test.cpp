@@ -43,6 +43,54 @@ TEST_F(OutboxTest, EventsAreSerializedOnceInContractForm) {
   EXPECT_EQ(pending[0].n, 1);
 }
 
+// What a scan's transaction stores: its events in order, numbered as one
+// append_event after another would number them, each with the same text.
+TEST_F(OutboxTest, SeveralEventsAreNumberedInOrderAsSingleAppendsWouldBe) {
+  const std::vector<domain::Event> events = {
+      event("scan", "2026-11-22T10:00:00.001Z", {{"customer", "C-1"}, {"kind", "card"}}),
+      event("offers.shown", "2026-11-22T10:00:00.002Z", {{"offers", {"OF-1", "OF-2"}}}),
+      event("alternative.suggested", "2026-11-22T10:00:00.003Z", {{"sku", "S"}})};
+  auto single = open();
+  append(single, event("code.redeemed"));
+  std::vector<std::string> expected;
+  for (const auto& e : events) {
+    auto tx = must(Transaction::begin(single));
+    expected.push_back(must(append_event(tx, e)).json);
+    must(tx.commit());
+  }
+
+  witryna::test::TempDir other_dir;
+  auto db = must(open_store(other_dir.path() / "edge.db"));
+  append(db, event("code.redeemed"));
+  {
+    auto tx = must(Transaction::begin(db));
+    must(append_events(tx, events));
+    must(append_events(tx, {}));
+    must(tx.commit());
+  }
+  const auto pending = must(pending_events(db, 1, 10));
+  ASSERT_EQ(pending.size(), 3U);
+  for (std::size_t i = 0; i < pending.size(); ++i) {
+    EXPECT_EQ(pending[i].n, static_cast<std::int64_t>(i) + 2);
+    EXPECT_EQ(pending[i].json, expected[i]);
+  }
+  EXPECT_EQ(must(outbox_stats(db)).last_n, 4);
+  EXPECT_EQ(append(db, event("scan")), 5);
+
+  // One bad event: refused before any is numbered.
+  {
+    auto tx = must(Transaction::begin(db));
+    const std::vector<domain::Event> bad = {event("scan"),
+                                            event("scan", "2026-11-22T10:00:00Z", {{"n", 1}})};
+    const auto refused = append_events(tx, bad);
+    ASSERT_FALSE(refused.has_value());
+    EXPECT_EQ(refused.error().code, errc::kInvalidValue);
+    must(tx.commit());
+  }
+  EXPECT_EQ(must(outbox_stats(db)).last_n, 5);
+  EXPECT_EQ(must(outbox_stats(db)).count, 5);
+}
+
 TEST_F(OutboxTest, FieldsMustNotShadowTheEnvelope) {
   auto db = open();
   auto tx = must(Transaction::begin(db));
@@ -130,6 +178,22 @@ TEST_F(OutboxTest, StatsReportCountBytesAndOldest) {
   EXPECT_EQ(stats.bytes, bytes);
   ASSERT_TRUE(stats.oldest_at.has_value());
   EXPECT_EQ(format_rfc3339(*stats.oldest_at), "2026-11-22T10:00:01.000Z");
+}
+
+TEST_F(OutboxTest, OldestIsTheOlderOfTheDroppableAndTheKeptEvents) {
+  auto db = open();
+  append(db, event("scan", "2026-11-22T10:00:05.000Z"));  // n 1, droppable
+  EXPECT_EQ(format_rfc3339(*must(outbox_stats(db)).oldest_at), "2026-11-22T10:00:05.000Z");
+  append(db, event("code.redeemed", "2026-11-22T10:00:03.000Z"));  // n 2, kept
+  EXPECT_EQ(format_rfc3339(*must(outbox_stats(db)).oldest_at), "2026-11-22T10:00:03.000Z");
+  append(db, event("scan", "2026-11-22T10:00:01.000Z"));  // n 3: the clock stepped back
+  EXPECT_EQ(format_rfc3339(*must(outbox_stats(db)).oldest_at), "2026-11-22T10:00:01.000Z");
+  must(execute(db, "DELETE FROM outbox WHERE droppable = 1"));
+  EXPECT_EQ(format_rfc3339(*must(outbox_stats(db)).oldest_at), "2026-11-22T10:00:03.000Z");
+  must(ack_upto(db, 3));
+  EXPECT_FALSE(must(outbox_stats(db)).oldest_at.has_value());
+  append(db, event("scan", "2026-11-22T10:00:09.000Z"));  // only droppable left
+  EXPECT_EQ(format_rfc3339(*must(outbox_stats(db)).oldest_at), "2026-11-22T10:00:09.000Z");
 }
 
 TEST_F(OutboxTest, TotalsKeptByTriggersEqualARecountThroughAppendsAcksAndDrops) {

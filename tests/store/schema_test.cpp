@@ -39,6 +39,38 @@ TEST_F(SchemaTest, AVersionTwoOutboxIsCountedWhenTheTotalsArrive) {
   EXPECT_EQ(usage.oldest_kept, from_unix_millis(900));
 }
 
+TEST_F(SchemaTest, AVersionThreeCounterMovesIntoTheTotalsAndTheSpareIndexesGo) {
+  {
+    auto db = must(Database::open(path()));
+    must(migrate(db, migrations().first(3)));
+    must(execute(db,
+                 "INSERT INTO outbox(n, type, at, droppable, bytes, json) VALUES"
+                 "(40, 'scan', 1000, 1, 40, '{}'), (41, 'code.redeemed', 900, 0, 60, '{}')"));
+    must(execute(db, "UPDATE outbox_counter SET next_n = 42, dropped = 7 WHERE id = 1"));
+    must(execute(db,
+                 "INSERT INTO offer_shown(customer, day, offer, count) VALUES('C-1', 5, 'O', 2)"));
+  }
+  auto db = open();
+  EXPECT_EQ(must(schema_version(db)), latest_schema_version());
+  const auto stats = must(outbox_stats(db));
+  EXPECT_EQ(stats.count, 2);
+  EXPECT_EQ(stats.last_n, 41);
+  EXPECT_EQ(stats.dropped_total, 7);
+  EXPECT_EQ(stats.oldest_at, from_unix_millis(900));
+  {
+    auto tx = must(Transaction::begin(db));
+    EXPECT_EQ(must(append_event(tx, {"scan", from_unix_millis(2000), nlohmann::json::object()})).n,
+              42);
+    must(tx.commit());
+  }
+  EXPECT_FALSE(db.prepare("SELECT count(*) FROM outbox_counter").has_value());
+  EXPECT_EQ(must(query_int(db,
+                           "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                           "('outbox_at', 'offer_shown_by_day')")),
+            0);
+  EXPECT_EQ(must(shown_count(db, "C-1", "O", from_unix_millis(5 * 86'400'000LL))), 2);
+}
+
 TEST_F(SchemaTest, AVersionOneDatabaseIsUpgradedKeepingItsData) {
   {
     auto db = must(Database::open(path()));
