@@ -50,13 +50,21 @@ ON CONFLICT(sku, store) DO UPDATE SET ver = excluded.ver, deleted = excluded.del
   snap_gen = coalesce(?10, snap_gen)
 WHERE excluded.ver > nearby.ver)sql";
 
-constexpr std::string_view kUpsertProfile = R"sql(
+// Profiles are written as UPDATE, then INSERT only when no row was changed:
+// nearly every profile of a snapshot already has its row, and the upsert's
+// INSERT first made a new rowid (a seek to the table's last row) and the
+// whole ~760 B record, then probed the key and built the record again for
+// its DO UPDATE. The UPDATE's WHERE is the same version guard; the INSERT
+// writes only a key that has no row (DO NOTHING: then it was not newer).
+constexpr std::string_view kUpdateProfile = R"sql(
+UPDATE profiles SET ver = ?2, deleted = ?3, points_ver = ?4, body = ?5,
+  written_seq = coalesce(?6, written_seq), snap_gen = coalesce(?7, snap_gen)
+WHERE customer = ?1 AND ver < ?2)sql";
+
+constexpr std::string_view kInsertProfile = R"sql(
 INSERT INTO profiles(customer, ver, deleted, points_ver, body, written_seq, snap_gen)
 VALUES(?1, ?2, ?3, ?4, ?5, coalesce(?6, 0), coalesce(?7, 0))
-ON CONFLICT(customer) DO UPDATE SET ver = excluded.ver, deleted = excluded.deleted,
-  points_ver = excluded.points_ver, body = excluded.body,
-  written_seq = coalesce(?6, written_seq), snap_gen = coalesce(?7, snap_gen)
-WHERE excluded.ver > profiles.ver)sql";
+ON CONFLICT(customer) DO NOTHING)sql";
 
 constexpr std::string_view kUpsertReservation = R"sql(
 INSERT INTO reservations(reservation, ver, deleted, customer, body, written_seq, snap_gen)
@@ -123,7 +131,29 @@ class Writer {
                                     const Args&... args) {
     auto changed = execute(db(), sql, args...);
     if (!changed) return tl::unexpected(changed.error());
+    return counted(kind, deleted, key1, key2, *changed != 0);
+  }
+
+  // The same with the guarded UPDATE and the INSERT of a missing key as two
+  // statements taking the same arguments: the insert runs only when the
+  // update changed nothing.
+  template <typename... Args>
+  [[nodiscard]] Result<bool> update_or_insert(EntityKind kind, bool deleted, std::string_view key1,
+                                              std::string_view key2, std::string_view update_sql,
+                                              std::string_view insert_sql, const Args&... args) {
+    auto changed = execute(db(), update_sql, args...);
+    if (!changed) return tl::unexpected(changed.error());
     if (*changed == 0) {
+      changed = execute(db(), insert_sql, args...);
+      if (!changed) return tl::unexpected(changed.error());
+    }
+    return counted(kind, deleted, key1, key2, *changed != 0);
+  }
+
+ private:
+  [[nodiscard]] Result<bool> counted(EntityKind kind, bool deleted, std::string_view key1,
+                                     std::string_view key2, bool written) {
+    if (!written) {
       ++counts_.ignored;
       if (gen_) {
         if (auto ok = mark_seen(tx_, kind, *gen_, key1, key2); !ok) {
@@ -136,7 +166,6 @@ class Writer {
     return true;
   }
 
- private:
   Transaction& tx_;
   const ApplyContext& ctx_;
   std::optional<std::int64_t> gen_;
@@ -261,10 +290,17 @@ Result<void> after_profile_upsert(Writer& w, const domain::Profile& p) {
 Result<void> apply_one(Writer& w, const core::Item<domain::Profile>& item, std::string_view text) {
   const auto& p = item.value;
   const bool del = item.deleted;
-  auto written =
-      w.upsert(EntityKind::kProfile, del, p.customer, {}, kUpsertProfile, p.customer, p.ver, del,
-               del ? std::nullopt : std::optional<std::int64_t>(p.points.ver),
-               body_of(p, del, text), w.seq(), w.gen());
+  // The text as received is bound as it is (no copy); only an item without
+  // one (apply_profiles) is serialized.
+  std::optional<std::string> serialized;
+  std::optional<std::string_view> body;
+  if (!del) {
+    if (text.empty()) serialized = dump_json(core::to_json(p));
+    body = text.empty() ? std::string_view(*serialized) : text;
+  }
+  auto written = w.update_or_insert(
+      EntityKind::kProfile, del, p.customer, {}, kUpdateProfile, kInsertProfile, p.customer, p.ver,
+      del, del ? std::nullopt : std::optional<std::int64_t>(p.points.ver), body, w.seq(), w.gen());
   if (!written) return tl::unexpected(written.error());
   if (!*written) return {};
   return del ? erase_customer_data(w.tx(), p.customer) : after_profile_upsert(w, p);

@@ -341,6 +341,7 @@ void InboundPipeline::finish_job() {
   job_.reset();
   if (job.applied_any && hooks_.applied) hooks_.applied(job.decision.stream);
   if (job.decision.resync) send(*job.decision.resync);
+  parser_.discard(std::move(job.message));
 }
 
 void InboundPipeline::apply_failed(core::Stream stream, const Error& error) {

@@ -44,13 +44,29 @@ void ParseWorker::submit(core::Stream topic_stream, std::string payload) {
   work_.notify_one();
 }
 
+void ParseWorker::discard(::witryna::core::ParsedMessage message) {
+  {
+    const std::lock_guard lock(mutex_);
+    trash_.push_back(std::move(message));
+  }
+  work_.notify_one();
+}
+
 void ParseWorker::run() {
   // Scans on the loop go first; parsing ahead has the inflow gate's slack.
   store::become_background_thread("stream-parse");
   std::unique_lock lock(mutex_);
   for (;;) {
-    work_.wait(lock, [this] { return stop_ || !todo_.empty(); });
+    work_.wait(lock, [this] { return stop_ || !todo_.empty() || !trash_.empty(); });
     if (stop_) return;
+    if (!trash_.empty()) {
+      std::vector<::witryna::core::ParsedMessage> freed;
+      freed.swap(trash_);
+      lock.unlock();
+      freed.clear();
+      lock.lock();
+      continue;
+    }
     Task task = std::move(todo_.front());
     todo_.pop_front();
     lock.unlock();
