@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "edge/core/codec/catalog_codec.hpp"
+#include "tests/core/one_byte_changes.hpp"
 
 namespace witryna::core {
 namespace product_text_reader_test {
@@ -123,25 +124,11 @@ TEST(ProductTextReader, LeavesEverythingElseToTheFullParser) {
 // Every one-byte change of a real body (a byte replaced or removed): the
 // fast reader either gives way or agrees with the full parser.
 TEST(ProductTextReader, NeverDisagreesOnAnyOneByteChange) {
-  const std::string replacements = std::string("\"\\,:}]0.x") + '\x80' + '\t';
-  std::size_t read_fast = 0;
-  std::size_t cases = 0;
-  for (std::size_t i = 0; i < kFull.size(); ++i) {
-    std::string removed = kFull;
-    removed.erase(i, 1);
-    read_fast += expect_agrees(removed) ? 1 : 0;
-    ++cases;
-    for (const char c : replacements) {
-      if (kFull[i] == c) continue;
-      std::string changed = kFull;
-      changed[i] = c;
-      read_fast += expect_agrees(changed) ? 1 : 0;
-      ++cases;
-    }
-  }
+  const auto counts = test::for_each_one_byte_change(
+      kFull, [](const std::string& text) { return expect_agrees(text); });
   // Both paths were exercised: many changes stay plain, many do not.
-  EXPECT_GT(read_fast, cases / 10);
-  EXPECT_LT(read_fast, cases - cases / 10);
+  EXPECT_GT(counts.read_fast, counts.cases / 10);
+  EXPECT_LT(counts.read_fast, counts.cases - counts.cases / 10);
 }
 
 }  // namespace
