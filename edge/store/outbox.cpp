@@ -36,24 +36,37 @@ std::string event_json(std::int64_t n, const domain::Event& event) {
   return text;
 }
 
+// The first of `count` new consecutive numbers (the counter only grows).
+Result<std::int64_t> reserve_numbers(Database& db, std::int64_t count) {
+  auto first = query_int(db,
+                         "UPDATE outbox_totals SET next_n = next_n + ?1 WHERE id = 1 "
+                         "RETURNING next_n - ?1",
+                         count);
+  if (!first) return tl::unexpected(first.error());
+  if (!*first) return fail(std::string(errc::kStorage), "outbox counter missing");
+  return **first;
+}
+
+Result<std::string> insert_event(Database& db, std::int64_t n, const domain::Event& event) {
+  auto text = event_json(n, event);
+  auto ok = execute(db,
+                    "INSERT INTO outbox(n, type, at, droppable, bytes, json) "
+                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+                    n, event.type, to_unix_millis(event.at), domain::is_droppable(event.type),
+                    static_cast<std::int64_t>(text.size()), text);
+  if (!ok) return tl::unexpected(ok.error());
+  return text;
+}
+
 }  // namespace
 
 Result<domain::StoredEvent> append_event(Transaction& tx, const domain::Event& event) {
   if (auto ok = check_event(event); !ok) return tl::unexpected(ok.error());
-  auto& db = tx.db();
-  auto n = query_int(db,
-                     "UPDATE outbox_totals SET next_n = next_n + 1 WHERE id = 1 "
-                     "RETURNING next_n - 1");
+  auto n = reserve_numbers(tx.db(), 1);
   if (!n) return tl::unexpected(n.error());
-  if (!*n) return fail(std::string(errc::kStorage), "outbox counter missing");
-  auto text = event_json(**n, event);
-  auto ok = execute(db,
-                    "INSERT INTO outbox(n, type, at, droppable, bytes, json) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-                    **n, event.type, to_unix_millis(event.at), domain::is_droppable(event.type),
-                    static_cast<std::int64_t>(text.size()), text);
-  if (!ok) return tl::unexpected(ok.error());
-  return domain::StoredEvent{**n, event.type, std::move(text)};
+  auto text = insert_event(tx.db(), *n, event);
+  if (!text) return tl::unexpected(text.error());
+  return domain::StoredEvent{*n, event.type, std::move(*text)};
 }
 
 Result<void> append_events(Transaction& tx, std::span<const domain::Event> events) {
@@ -61,23 +74,12 @@ Result<void> append_events(Transaction& tx, std::span<const domain::Event> event
   for (const auto& event : events) {
     if (auto ok = check_event(event); !ok) return tl::unexpected(ok.error());
   }
-  auto& db = tx.db();
-  auto first = query_int(db,
-                         "UPDATE outbox_totals SET next_n = next_n + ?1 WHERE id = 1 "
-                         "RETURNING next_n - ?1",
-                         static_cast<std::int64_t>(events.size()));
-  if (!first) return tl::unexpected(first.error());
-  if (!*first) return fail(std::string(errc::kStorage), "outbox counter missing");
-  auto n = **first;
+  auto n = reserve_numbers(tx.db(), static_cast<std::int64_t>(events.size()));
+  if (!n) return tl::unexpected(n.error());
   for (const auto& event : events) {
-    const auto text = event_json(n, event);
-    auto ok = execute(db,
-                      "INSERT INTO outbox(n, type, at, droppable, bytes, json) "
-                      "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-                      n, event.type, to_unix_millis(event.at), domain::is_droppable(event.type),
-                      static_cast<std::int64_t>(text.size()), text);
-    if (!ok) return tl::unexpected(ok.error());
-    ++n;
+    if (auto text = insert_event(tx.db(), (*n)++, event); !text) {
+      return tl::unexpected(text.error());
+    }
   }
   return {};
 }

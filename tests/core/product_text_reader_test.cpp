@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "edge/core/codec/catalog_codec.hpp"
-#include "tests/core/one_byte_changes.hpp"
+#include "tests/core/plain_reader_checks.hpp"
 
 namespace witryna::core {
 namespace product_text_reader_test {
@@ -24,22 +24,10 @@ const std::string kFull =
     R"("color":"beige","currency":"PLN","kind":"product","name":"Szalik wełniany Tatry",)"
     R"("price_minor":19999,"product":"ACC-0008","size":"ONE","sku":"ACC-0008-ONE-BEI","ver":14})";
 
-// Whatever `text` is: the fast reader agrees with the full parser. True
-// when the fast reader took it.
 bool expect_agrees(const std::string& text) {
-  SCOPED_TRACE(text);
-  const auto fast = read_plain_product(text);
-  if (!fast) return false;  // the full parser decides
-  const auto j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  EXPECT_FALSE(j.is_discarded()) << "read text that is not JSON";
-  if (j.is_discarded()) return true;
-  const auto full = parse_product_item(j);
-  EXPECT_TRUE(full.has_value()) << "read an item the full parser refuses: " << full.error().code
-                                << " " << full.error().context;
-  if (full) {
-    EXPECT_EQ(*fast, *full);
-  }
-  return true;
+  return test::expect_fast_reader_agrees(
+      text, [](std::string_view t) { return read_plain_product(t); },
+      [](const json& j) { return parse_product_item(j); });
 }
 
 TEST(ProductTextReader, ReadsThePlainShapesAsTheFullParserDoes) {

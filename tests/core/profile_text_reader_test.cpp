@@ -11,7 +11,7 @@
 
 #include "edge/core/codec/message_codec.hpp"
 #include "edge/core/codec/profile_codec.hpp"
-#include "tests/core/one_byte_changes.hpp"
+#include "tests/core/plain_reader_checks.hpp"
 
 namespace witryna::core {
 namespace profile_text_reader_test {
@@ -30,22 +30,10 @@ const std::string kFull =
     R"("recent":[{"at":"2026-11-05T23:28:00.000Z","channel":"store","sku":"ACC-0257-ONE-BLU",)"
     R"("what":"wishlisted"}],"segment":"active","tier":"gold","ver":30})";
 
-// Whatever `text` is: the fast reader agrees with the full parser. True
-// when the fast reader took it.
 bool expect_agrees(const std::string& text) {
-  SCOPED_TRACE(text);
-  const auto fast = read_plain_profile(text);
-  if (!fast) return false;  // the full parser decides
-  const auto j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  EXPECT_FALSE(j.is_discarded()) << "read text that is not JSON";
-  if (j.is_discarded()) return true;
-  const auto full = parse_profile_item(j);
-  EXPECT_TRUE(full.has_value()) << "read an item the full parser refuses: " << full.error().code
-                                << " " << full.error().context;
-  if (full) {
-    EXPECT_EQ(*fast, *full);
-  }
-  return true;
+  return test::expect_fast_reader_agrees(
+      text, [](std::string_view t) { return read_plain_profile(t); },
+      [](const json& j) { return parse_profile_item(j); });
 }
 
 TEST(ProfileTextReader, ReadsThePlainShapesAsTheFullParserDoes) {
