@@ -18,3 +18,8 @@ target_compile_options(witryna_warnings INTERFACE
   -Wdouble-promotion    # float silently widened to double
   -Wmissing-declarations # a non-static free function without a prior declaration is dead or misplaced
 )
+# g++ 12 at -O2/-O3 reports -Wrestrict inside std::string's operator+ for
+# `"literal" + std::string(...)` (GCC bug 105329, fixed in 13): the release
+# preset's test units failed on it. Shown, but not fatal, on that compiler only.
+target_compile_options(witryna_warnings INTERFACE
+  $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_LESS:$<CXX_COMPILER_VERSION>,13>>:-Wno-error=restrict>)
