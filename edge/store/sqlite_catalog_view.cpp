@@ -102,14 +102,24 @@ SqliteCatalogView::SkuAnswers* SqliteCatalogView::sku_answers(std::string_view s
   return &it->second;
 }
 
-std::optional<domain::Product> SqliteCatalogView::product(std::string_view sku) const {
+std::shared_ptr<const domain::Product> SqliteCatalogView::shared_product(
+    std::string_view sku) const {
   auto* kept = sku_answers(sku);
   if (kept != nullptr && kept->product) return *kept->product;
   ++point_queries_;
   auto found = load_product(sku);
-  if (!found) return value_or_note(std::move(found));  // a failure is not kept
-  if (kept != nullptr) kept->product = *found;
-  return std::move(*found);
+  if (!found) {
+    value_or_note(std::move(found));  // a failure is not kept
+    return nullptr;
+  }
+  auto shared = *found ? std::make_shared<const domain::Product>(std::move(**found)) : nullptr;
+  if (kept != nullptr) kept->product = shared;
+  return shared;
+}
+
+std::optional<domain::Product> SqliteCatalogView::product(std::string_view sku) const {
+  auto p = shared_product(sku);
+  return p ? std::optional<domain::Product>(*p) : std::nullopt;
 }
 
 std::optional<domain::Stock> SqliteCatalogView::stock(std::string_view sku) const {
@@ -144,13 +154,28 @@ Result<std::int64_t> SqliteCatalogView::generation() const {
 
 std::vector<core::StockedProduct> SqliteCatalogView::available_in_category(
     std::string_view category, std::string_view size, std::size_t limit) const {
+  auto found = shared_available_in_category(category, size, limit);
+  return found ? *found : std::vector<core::StockedProduct>{};
+}
+
+std::shared_ptr<const std::vector<core::StockedProduct>>
+SqliteCatalogView::shared_available_in_category(std::string_view category, std::string_view size,
+                                                std::size_t limit) const {
+  auto load = [&]() -> std::shared_ptr<const std::vector<core::StockedProduct>> {
+    ++category_queries_;
+    auto found = load_available(category, size, limit);
+    if (!found) {
+      value_or_note(std::move(found));
+      return nullptr;  // read as empty; not kept
+    }
+    return std::make_shared<const std::vector<core::StockedProduct>>(std::move(*found));
+  };
   auto generation = this->generation();
   if (!generation) {
     // Cannot tell whether the kept answers still hold: ask the database.
     answers_.clear();
     answers_generation_ = -1;
-    ++category_queries_;
-    return value_or_note(load_available(category, size, limit));
+    return load();
   }
   if (*generation != answers_generation_) {
     answers_.clear();
@@ -160,12 +185,11 @@ std::vector<core::StockedProduct> SqliteCatalogView::available_in_category(
       it != answers_.end()) {
     return it->second;
   }
-  ++category_queries_;
-  auto found = load_available(category, size, limit);
-  if (!found) return value_or_note(std::move(found));
+  auto found = load();
+  if (!found) return found;
   if (answers_.size() >= kMaxCategoryAnswers) answers_.clear();
-  answers_.emplace(CategoryKey{std::string(category), std::string(size), limit}, *found);
-  return std::move(*found);
+  answers_.emplace(CategoryKey{std::string(category), std::string(size), limit}, found);
+  return found;
 }
 
 }  // namespace witryna::store

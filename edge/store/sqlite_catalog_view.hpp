@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -44,6 +45,12 @@ class SqliteCatalogView final : public core::CatalogView {
   [[nodiscard]] std::vector<domain::NearbyStock> nearby(std::string_view sku) const override;
   [[nodiscard]] std::vector<core::StockedProduct> available_in_category(
       std::string_view category, std::string_view size, std::size_t limit) const override;
+  // What is kept, not a copy (the port's shared_* questions).
+  [[nodiscard]] std::shared_ptr<const domain::Product> shared_product(
+      std::string_view sku) const override;
+  [[nodiscard]] std::shared_ptr<const std::vector<core::StockedProduct>>
+  shared_available_in_category(std::string_view category, std::string_view size,
+                               std::size_t limit) const override;
 
   // The stamp to pass to keep_answers_across_own_writes(): take it inside the
   // transaction, before it writes anything (nullopt: none can be taken).
@@ -82,7 +89,7 @@ class SqliteCatalogView final : public core::CatalogView {
 
   // What is known of one sku; an empty optional: not asked yet.
   struct SkuAnswers {
-    std::optional<std::optional<domain::Product>> product;
+    std::optional<std::shared_ptr<const domain::Product>> product;  // null: none
     std::optional<std::optional<domain::Stock>> stock;
     std::optional<std::vector<domain::NearbyStock>> nearby;
   };
@@ -104,7 +111,9 @@ class SqliteCatalogView final : public core::CatalogView {
   // generation needs no query.
   mutable std::optional<DataStamp> generation_stamp_;
   mutable std::int64_t answers_generation_ = -1;
-  mutable std::map<CategoryKey, std::vector<core::StockedProduct>, std::less<>> answers_;
+  mutable std::map<CategoryKey, std::shared_ptr<const std::vector<core::StockedProduct>>,
+                   std::less<>>
+      answers_;
   mutable std::int64_t category_queries_ = 0;
   mutable std::int64_t point_queries_ = 0;
   mutable std::int64_t failures_ = 0;

@@ -274,6 +274,31 @@ TEST_F(CatalogViewTest, AnOwnCommitOfOtherRowsKeepsTheSkuAnswersOnlyWhenSaidSo) 
   EXPECT_EQ(view.point_queries(), 12);
 }
 
+// The shared answers are the kept ones themselves, never changed afterwards:
+// a repair gives a new answer and leaves the one handed out as it was.
+TEST_F(CatalogViewTest, SharedAnswersAreTheKeptOnesAndStayAsTheyWere) {
+  SqliteCatalogView view(*db_);
+  std::shared_ptr<const domain::Product> first;
+  in_transaction(*db_, view, [&](Transaction&) {
+    first = view.shared_product("D-1-M");
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(view.shared_product("D-1-M").get(), first.get());
+    EXPECT_EQ(*first, view.product("D-1-M").value());
+    EXPECT_EQ(view.shared_product("nope"), nullptr);
+    const auto listed = view.shared_available_in_category("dresses", "M", 10);
+    ASSERT_NE(listed, nullptr);
+    EXPECT_EQ(view.shared_available_in_category("dresses", "M", 10).get(), listed.get());
+    EXPECT_EQ(*listed, view.available_in_category("dresses", "M", 10));
+  });
+  must(
+      db_->exec("UPDATE products SET body = replace(body, '\"name\":\"D-1-M\"', "
+                "'\"name\":\"Linen\"') WHERE sku = 'D-1-M'"));
+  in_transaction(*db_, view,
+                 [&](Transaction&) { EXPECT_EQ(view.shared_product("D-1-M")->name, "Linen"); });
+  EXPECT_EQ(first->name, "D-1-M");
+  EXPECT_EQ(view.failures(), 0);
+}
+
 // Bodies are read by the plain reader; one outside its shape (an escape, a
 // field this version does not know) by the full parser, to the same product.
 TEST_F(CatalogViewTest, ABodyOutsideThePlainShapeReadsAsTheFullParserGivesIt) {
