@@ -174,10 +174,10 @@ class Workflows final : public screen::ScreenHandler {
 
   // workflows_scan.cpp
   void handle_scan(Session& s, const std::string& payload, const screen::Reply& reply);
-  // In `view_tx` when given, else in a transaction of its own.
+  // Shows `customer` in `view_tx` (begun by the scan).
   void open_customer(Session& s, Focus focus, const std::string& customer,
-                     std::vector<domain::Event> events, std::optional<ViewTx> view_tx,
-                     const screen::Reply& reply, TimePoint now);
+                     std::vector<domain::Event> events, ViewTx view_tx, const screen::Reply& reply,
+                     TimePoint now);
 
   // workflows_checkout.cpp
   void handle_code_enter(Session& s, const std::string& typed, const screen::Reply& reply);

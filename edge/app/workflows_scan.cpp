@@ -100,10 +100,11 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
           core::outcome_from_string(verified.error().code).value_or(core::Outcome::kMalformed);
       return message(core::ScanKind::kToken, outcome);
     }
-    // The jti is written in the view's transaction: one commit per scan.
-    // Whatever the scan shows, it is committed before anything else reads
-    // (a token is spent even when its customer is unknown here); a storage
-    // failure rolls it back with the view, so nothing was shown for it.
+    // The jti goes into the view's transaction: one commit per scan. A
+    // replay writes nothing (rolled back); an unknown customer or a foreign
+    // reservation commits the jti alone before its message (the token is
+    // spent all the same); a storage failure rolls it back with the view,
+    // which was not shown.
     auto view_tx = begin_view_tx();
     if (!view_tx) return storage_failed(view_tx.error());
     auto first = store::remember_jti(db_, verified->claims.jti, verified->remember_jti_until());
@@ -193,16 +194,12 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
 }
 
 void Workflows::open_customer(Session& s, Focus focus, const std::string& customer,
-                              std::vector<domain::Event> events, std::optional<ViewTx> view_tx,
+                              std::vector<domain::Event> events, ViewTx view_tx,
                               const screen::Reply& reply, TimePoint now) {
   reset(s);
   s.focus = focus;
   s.customer = customer;
-  if (view_tx) {
-    reply(commit_and_show(s, now, std::move(*view_tx), std::move(events)));
-  } else {
-    reply(commit_and_show(s, now, std::move(events)));
-  }
+  reply(commit_and_show(s, now, std::move(view_tx), std::move(events)));
 }
 
 }  // namespace witryna::app
