@@ -521,31 +521,52 @@ Result<void> Workflows::write(std::vector<domain::Event> events, const TxBody& b
   return {};
 }
 
+Result<Workflows::ViewTx> Workflows::begin_view_tx(store::Durability durability) {
+  auto tx = store::Transaction::begin(db_, durability);
+  if (!tx) return tl::unexpected(tx.error());
+  auto stamp = catalog_.stamp_before_own_writes();
+  return ViewTx{std::move(*tx), stamp};
+}
+
 Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
                                         std::vector<domain::Event> events, const TxBody& body,
                                         store::Durability durability) {
-  // The transaction writes the change first, so the view shows its result.
-  auto tx = store::Transaction::begin(db_, durability);
-  if (!tx) {
-    note_storage(tx.error());
-    return tl::unexpected(tx.error());
+  auto view_tx = begin_view_tx(durability);
+  if (!view_tx) {
+    note_storage(view_tx.error());
+    return tl::unexpected(view_tx.error());
   }
+  return commit_and_show(s, now, std::move(*view_tx), std::move(events), body);
+}
+
+Result<void> Workflows::commit_and_show(Session& s, TimePoint now, ViewTx view_tx,
+                                        std::vector<domain::Event> events, const TxBody& body) {
+  // The transaction writes the change first, so the view shows its result.
+  auto& tx = view_tx.tx;
   mark(ScanPhase::kBegin);
+  // Without a body this transaction writes only events and shown counters
+  // (and a caller's jti), never a product, stock or nearby row: the
+  // catalog's kept answers survive them and the commit
+  // (sqlite_catalog_view.hpp). The stamp moves on at each step.
+  if (body) {
+    view_tx.catalog_stamp.reset();
+    view_tx.view_first = false;  // a body is a change of its own: commit first
+  }
   auto run = [&]() -> Result<Composed> {
     if (body) {
-      if (auto ok = body(*tx); !ok) return tl::unexpected(ok.error());
+      if (auto ok = body(tx); !ok) return tl::unexpected(ok.error());
     }
     auto composed = compose(s, now);
     if (!composed) return composed;
     if (s.customer) {
-      if (auto n = store::increment_shown_all(*tx, *s.customer, composed->newly_shown, now); !n) {
+      if (auto n = store::increment_shown_all(tx, *s.customer, composed->newly_shown, now); !n) {
         return tl::unexpected(n.error());
       }
     }
     mark(ScanPhase::kCounters);
     for (auto& e : composed->events)
       events.push_back(std::move(e));
-    if (auto ok = store::append_events(*tx, events); !ok) return tl::unexpected(ok.error());
+    if (auto ok = store::append_events(tx, events); !ok) return tl::unexpected(ok.error());
     mark(ScanPhase::kEvents);
     return composed;
   };
@@ -554,28 +575,37 @@ Result<void> Workflows::commit_and_show(Session& s, TimePoint now,
     note_storage(composed.error());
     return tl::unexpected(composed.error());
   }
-  if (auto ok = tx->commit(); !ok) {
+  auto push = [&] {
+    s.offers_on_screen.clear();
+    for (const auto& o : composed->state.offers)
+      s.offers_on_screen.push_back(o.offer);
+    // The outbox count in the strip includes what this transaction wrote
+    // (this connection reads its own rows before the commit too).
+    composed->state.status = status();
+    mark(ScanPhase::kStatus);
+    if (server_ != nullptr && s.attached) {
+      auto text = core::view_text(composed->state);
+      mark(ScanPhase::kViewText);
+      server_->push_view(s.hello.screen, std::move(text));
+      mark(ScanPhase::kSend);
+    }
+    // A customer on screen goes idle in time, even if the commit fails.
+    if (s.focus != Focus::kRest) touch(s);
+  };
+  if (view_tx.view_first) push();
+  if (auto ok = tx.commit(); !ok) {
+    // view_first: the view stays; its events are lost as in a crash just
+    // before the scan, and offers.shown is recorded at the next showing.
     note_storage(ok.error());
     return ok;
   }
+  catalog_.keep_answers_across_own_writes(view_tx.catalog_stamp);
   mark(ScanPhase::kCommit);
   healthy_ = true;
   for (const auto& offer : composed->newly_shown)
     s.recorded_offers.insert(offer);
-  s.offers_on_screen.clear();
-  for (const auto& o : composed->state.offers)
-    s.offers_on_screen.push_back(o.offer);
   if (!events.empty() && on_events_written_) on_events_written_();
-  // The outbox count in the strip includes what was just written.
-  composed->state.status = status();
-  mark(ScanPhase::kStatus);
-  if (server_ != nullptr && s.attached) {
-    auto text = core::view_text(composed->state);
-    mark(ScanPhase::kViewText);
-    server_->push_view(s.hello.screen, std::move(text));
-    mark(ScanPhase::kSend);
-  }
-  if (s.focus != Focus::kRest) touch(s);
+  if (!view_tx.view_first) push();
   return {};
 }
 

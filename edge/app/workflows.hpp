@@ -132,11 +132,33 @@ class Workflows final : public screen::ScreenHandler {
   void touch(Session& s);
   void idle_fired(const std::string& screen, std::uint64_t generation);
   [[nodiscard]] Result<Composed> compose(Session& s, TimePoint now);
+  // A view's transaction, begun by a caller that writes in it before the view
+  // (a token's jti): `catalog_stamp` is the catalog's stamp taken before any
+  // write (store::SqliteCatalogView), kept only if nothing written in it
+  // touches a product, stock or nearby row.
+  //
+  // `view_first`: the transaction holds only what showing a scanned customer
+  // records (the scan, offers.shown and alternative.suggested events, the
+  // shown counters, a token's jti) at kNormal: the view is pushed before the
+  // commit, which follows in the same handler (docs/workflows.md, "View
+  // before commit"). Never for anything else.
+  struct ViewTx {
+    store::Transaction tx;
+    std::optional<store::DataStamp> catalog_stamp;
+    bool view_first = false;
+  };
+  [[nodiscard]] Result<ViewTx> begin_view_tx(
+      store::Durability durability = store::Durability::kNormal);
   // Commits `body` + `events` + what showing the view records, in one
   // transaction, then pushes the view. A failure leaves the screen as it was.
   [[nodiscard]] Result<void> commit_and_show(
       Session& s, TimePoint now, std::vector<domain::Event> events, const TxBody& body = {},
       store::Durability durability = store::Durability::kNormal);
+  // The same in the caller's transaction `view_tx` (failures are noted here;
+  // with view_first a failed commit leaves the view on screen).
+  [[nodiscard]] Result<void> commit_and_show(Session& s, TimePoint now, ViewTx view_tx,
+                                             std::vector<domain::Event> events,
+                                             const TxBody& body = {});
   [[nodiscard]] Result<void> write(std::vector<domain::Event> events, const TxBody& body,
                                    store::Durability durability);
   void show(Session& s, TimePoint now);
@@ -152,9 +174,10 @@ class Workflows final : public screen::ScreenHandler {
 
   // workflows_scan.cpp
   void handle_scan(Session& s, const std::string& payload, const screen::Reply& reply);
+  // Shows `customer` in `view_tx` (begun by the scan).
   void open_customer(Session& s, Focus focus, const std::string& customer,
-                     std::vector<domain::Event> events, const TxBody& body,
-                     const screen::Reply& reply, TimePoint now);
+                     std::vector<domain::Event> events, ViewTx view_tx, const screen::Reply& reply,
+                     TimePoint now);
 
   // workflows_checkout.cpp
   void handle_code_enter(Session& s, const std::string& typed, const screen::Reply& reply);

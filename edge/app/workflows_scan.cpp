@@ -83,10 +83,13 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
       // Never guess: the generic offers, nothing personal (codes.md §1).
       return message(core::ScanKind::kCard, core::Outcome::kUnknownCard, true);
     }
+    auto view_tx = begin_view_tx();
+    if (!view_tx) return storage_failed(view_tx.error());
+    view_tx->view_first = true;  // the scan's events and shown counters only
     open_customer(
         s, Focus::kCustomer, **customer,
-        {core::scan_event(screen, core::ScanKind::kCard, core::Outcome::kCard, *customer, now)}, {},
-        reply, now);
+        {core::scan_event(screen, core::ScanKind::kCard, core::Outcome::kCard, *customer, now)},
+        std::move(*view_tx), reply, now);
     return;
   }
 
@@ -97,10 +100,27 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
           core::outcome_from_string(verified.error().code).value_or(core::Outcome::kMalformed);
       return message(core::ScanKind::kToken, outcome);
     }
+    // The jti goes into the view's transaction: one commit per scan. A
+    // replay writes nothing (rolled back); an unknown customer or a foreign
+    // reservation commits the jti alone before its message (the token is
+    // spent all the same); a storage failure rolls it back with the view,
+    // which was not shown.
+    auto view_tx = begin_view_tx();
+    if (!view_tx) return storage_failed(view_tx.error());
     auto first = store::remember_jti(db_, verified->claims.jti, verified->remember_jti_until());
     if (!first) return storage_failed(first.error());
-    if (!*first) return message(core::ScanKind::kToken, core::Outcome::kReplayed);
+    view_tx->catalog_stamp = catalog_.keep_answers_across_own_writes(view_tx->catalog_stamp);
+    if (!*first) {
+      view_tx->tx.rollback();  // nothing was written
+      return message(core::ScanKind::kToken, core::Outcome::kReplayed);
+    }
     mark(ScanPhase::kCheck);
+    // The jti alone, then a message in a transaction of its own (rare paths).
+    auto spend_then = [&](auto show_it) {
+      if (auto ok = view_tx->tx.commit(); !ok) return storage_failed(ok.error());
+      catalog_.keep_answers_across_own_writes(view_tx->catalog_stamp);
+      show_it();
+    };
     const auto& claims = verified->claims;
     // Known here? The view reads the profile itself (in its transaction);
     // only a service token needs it now.
@@ -108,42 +128,49 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
     mark(ScanPhase::kProfileCheck);
     if (!known) return storage_failed(known.error());
     if (!*known || (*known)->deleted) {
-      return message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer);
+      return spend_then([&] { message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer); });
     }
 
     std::vector<domain::Event> events = {
         core::scan_event(screen, core::ScanKind::kToken, core::Outcome::kOk, claims.sub, now)};
     switch (claims.typ) {
       case core::AppTokenType::kId:
-        open_customer(s, Focus::kCustomer, claims.sub, std::move(events), {}, reply, now);
+        view_tx->view_first = true;  // the jti, the scan's events and shown counters only
+        open_customer(s, Focus::kCustomer, claims.sub, std::move(events), std::move(*view_tx),
+                      reply, now);
         return;
       case core::AppTokenType::kSvc: {
         auto profile = store::load_profile_merged(db_, claims.sub);
         if (!profile) return storage_failed(profile.error());
-        if (!*profile) return message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer);
+        if (!*profile) {
+          return spend_then(
+              [&] { message(core::ScanKind::kToken, core::Outcome::kUnknownCustomer); });
+        }
         events.push_back(core::service_opened_event(screen, claims.sub,
                                                     (*profile)->consents.history_for_staff, now));
-        open_customer(s, Focus::kService, claims.sub, std::move(events), {}, reply, now);
+        open_customer(s, Focus::kService, claims.sub, std::move(events), std::move(*view_tx), reply,
+                      now);
         return;
       }
       case core::AppTokenType::kRes: {
         auto r = store::load_reservation(db_, claims.res);
         if (!r) return storage_failed(r.error());
         if (!*r || (*r)->customer != claims.sub || (*r)->store != options_.store) {
-          show_message(s, now, "unknown_reservation", "This reservation is not held here.",
-                       std::move(events));
-          reply({});
-          return;
+          return spend_then([&] {
+            show_message(s, now, "unknown_reservation", "This reservation is not held here.",
+                         std::move(events));
+            reply({});
+          });
         }
         if (is_checkout(s)) {
           reset(s);
           s.focus = Focus::kReservation;
           s.customer = claims.sub;
           s.reservation = claims.res;
-          auto ok = commit_and_show(s, now, std::move(events));
-          reply(ok);
+          reply(commit_and_show(s, now, std::move(*view_tx), std::move(events)));
         } else {
-          open_customer(s, Focus::kCustomer, claims.sub, std::move(events), {}, reply, now);
+          open_customer(s, Focus::kCustomer, claims.sub, std::move(events), std::move(*view_tx),
+                        reply, now);
         }
         return;
       }
@@ -167,12 +194,12 @@ void Workflows::handle_scan(Session& s, const std::string& payload, const screen
 }
 
 void Workflows::open_customer(Session& s, Focus focus, const std::string& customer,
-                              std::vector<domain::Event> events, const TxBody& body,
+                              std::vector<domain::Event> events, ViewTx view_tx,
                               const screen::Reply& reply, TimePoint now) {
   reset(s);
   s.focus = focus;
   s.customer = customer;
-  reply(commit_and_show(s, now, std::move(events), body));
+  reply(commit_and_show(s, now, std::move(view_tx), std::move(events)));
 }
 
 }  // namespace witryna::app

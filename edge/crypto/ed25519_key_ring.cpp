@@ -3,8 +3,10 @@
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <sodium.h>
 
 #include <climits>
+#include <cstdlib>
 
 #include "edge/core/encoding/hex.hpp"
 
@@ -34,13 +36,25 @@ Result<EvpPkeyPtr> ed25519_public_key_from_hex(std::string_view hex) {
   return key;
 }
 
+Ed25519KeyRing::Ed25519KeyRing() {
+  // Once per process (thread-safe, idempotent); -1 only when the library
+  // cannot work at all, and then no signature could ever be checked.
+  static const int sodium = sodium_init();
+  if (sodium < 0) std::abort();
+}
+
 Result<void> Ed25519KeyRing::add(std::string kid, Result<EvpPkeyPtr> key) {
   if (kid.empty()) return fail(std::string(errc::kConfig), "empty kid");
   if (!key) {
     return fail(key.error().code, "key " + kid + ": " + key.error().context);
   }
   if (keys_.contains(kid)) return fail(std::string(errc::kConfig), "duplicate kid " + kid);
-  keys_.emplace(std::move(kid), std::move(*key));
+  RawKey raw{};
+  std::size_t size = raw.size();
+  if (EVP_PKEY_get_raw_public_key(key->get(), raw.data(), &size) != 1 || size != raw.size()) {
+    return fail(std::string(errc::kConfig), "key " + kid + ": " + take_openssl_error());
+  }
+  keys_.emplace(std::move(kid), raw);
   return {};
 }
 
@@ -68,17 +82,12 @@ core::Verdict Ed25519KeyRing::verify(std::string_view kid, std::string_view sign
   if (it == keys_.end()) return core::Verdict::kUnknownKey;
   if (signature.size() != kEd25519SignatureBytes) return core::Verdict::kBadSignature;
 
-  EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-  // Ed25519 signs the message itself: no separate digest (md = nullptr).
-  if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, it->second.get()) != 1) {
-    clear_openssl_errors();
-    return core::Verdict::kBadSignature;
-  }
-  const int ok = EVP_DigestVerify(ctx.get(), signature.data(), signature.size(),
+  // Ed25519 signs the message itself (no separate digest). libsodium also
+  // refuses a non-canonical S and small-order keys or R: never a signature
+  // the app's signer makes (tests/crypto/ed25519_test.cpp).
+  if (crypto_sign_verify_detached(signature.data(),
                                   reinterpret_cast<const unsigned char*>(signing_input.data()),
-                                  signing_input.size());
-  if (ok != 1) {
-    clear_openssl_errors();
+                                  signing_input.size(), it->second.data()) != 0) {
     return core::Verdict::kBadSignature;
   }
   return core::Verdict::kOk;

@@ -1,11 +1,15 @@
 #pragma once
 // The trusted Ed25519 public keys of one purpose (app tokens, or fleet
-// manifests), by kid: the OpenSSL implementation of core::SignatureVerifier.
+// manifests), by kid: the implementation of core::SignatureVerifier.
+// Keys are read with OpenSSL (PEM, SubjectPublicKeyInfo); signatures are
+// checked with libsodium, whose verify costs about 0.66 M instructions
+// against OpenSSL 3.0's 1.58 M (a token scan's largest single cost).
 //
 // Threads: load every key first, then share the ring; verify() may be called
 // from any number of threads at once. Adding keys while others verify is not
 // allowed.
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -31,7 +35,7 @@ inline constexpr std::size_t kEd25519SignatureBytes = 64;
 
 class Ed25519KeyRing final : public core::SignatureVerifier {
  public:
-  Ed25519KeyRing() = default;
+  Ed25519KeyRing();
 
   // Each fails with errc::kConfig (errc::kIo for an unreadable file) for an
   // empty or already present kid or a key that is not an Ed25519 public key.
@@ -48,9 +52,11 @@ class Ed25519KeyRing final : public core::SignatureVerifier {
                                      std::span<const std::uint8_t> signature) const override;
 
  private:
+  using RawKey = std::array<std::uint8_t, kEd25519KeyBytes>;
+
   [[nodiscard]] Result<void> add(std::string kid, Result<EvpPkeyPtr> key);
 
-  std::map<std::string, EvpPkeyPtr, std::less<>> keys_;
+  std::map<std::string, RawKey, std::less<>> keys_;
 };
 
 }  // namespace witryna::crypto

@@ -69,30 +69,113 @@ Result<std::vector<core::StockedProduct>> SqliteCatalogView::load_available(
   return out;
 }
 
-std::optional<domain::Product> SqliteCatalogView::product(std::string_view sku) const {
+std::optional<DataStamp> SqliteCatalogView::stamp_before_own_writes() const {
+  if (!db_.in_read_transaction()) return std::nullopt;
+  return db_.data_stamp();
+}
+
+std::optional<DataStamp> SqliteCatalogView::keep_answers_across_own_writes(
+    const std::optional<DataStamp>& before) {
+  if (!before) return std::nullopt;
+  // Not brought up to date by a read: after a commit the version counts this
+  // connection's commit only; another connection's later commit moves it at
+  // the next read (and the kept answers are dropped then).
+  const auto after = db_.data_stamp();
+  if (kept_stamp_ == before) kept_stamp_ = after;
+  if (generation_stamp_ == before) generation_stamp_ = after;
+  return after;
+}
+
+SqliteCatalogView::SkuAnswers* SqliteCatalogView::sku_answers(std::string_view sku) const {
+  if (!db_.in_read_transaction()) return nullptr;
+  const auto now = db_.data_stamp();
+  if (!now) return nullptr;
+  if (now != kept_stamp_) {
+    skus_.clear();
+    kept_stamp_ = now;
+  }
+  auto it = skus_.find(sku);
+  if (it == skus_.end()) {
+    if (skus_.size() >= kMaxSkuAnswers) skus_.clear();
+    it = skus_.emplace(std::string(sku), SkuAnswers{}).first;
+  }
+  return &it->second;
+}
+
+std::shared_ptr<const domain::Product> SqliteCatalogView::shared_product(
+    std::string_view sku) const {
+  auto* kept = sku_answers(sku);
+  if (kept != nullptr && kept->product) return *kept->product;
   ++point_queries_;
-  return value_or_note(load_product(sku));
+  auto found = load_product(sku);
+  if (!found) {
+    value_or_note(std::move(found));  // a failure is not kept
+    return nullptr;
+  }
+  auto shared = *found ? std::make_shared<const domain::Product>(std::move(**found)) : nullptr;
+  if (kept != nullptr) kept->product = shared;
+  return shared;
+}
+
+std::optional<domain::Product> SqliteCatalogView::product(std::string_view sku) const {
+  auto p = shared_product(sku);
+  return p ? std::optional<domain::Product>(*p) : std::nullopt;
 }
 
 std::optional<domain::Stock> SqliteCatalogView::stock(std::string_view sku) const {
+  auto* kept = sku_answers(sku);
+  if (kept != nullptr && kept->stock) return *kept->stock;
   ++point_queries_;
-  return value_or_note(store::load_stock(db_, sku));
+  auto found = store::load_stock(db_, sku);
+  if (!found) return value_or_note(std::move(found));
+  if (kept != nullptr) kept->stock = *found;
+  return std::move(*found);
 }
 
 std::vector<domain::NearbyStock> SqliteCatalogView::nearby(std::string_view sku) const {
+  auto* kept = sku_answers(sku);
+  if (kept != nullptr && kept->nearby) return *kept->nearby;
   ++point_queries_;
-  return value_or_note(store::load_nearby(db_, sku));
+  auto found = store::load_nearby(db_, sku);
+  if (!found) return value_or_note(std::move(found));
+  if (kept != nullptr) kept->nearby = *found;
+  return std::move(*found);
+}
+
+Result<std::int64_t> SqliteCatalogView::generation() const {
+  // The same stamp as when it was last read: the same counters.
+  const auto now = db_.in_read_transaction() ? db_.data_stamp() : std::nullopt;
+  if (now && now == generation_stamp_) return answers_generation_;
+  generation_stamp_.reset();
+  auto generation = catalog_and_stock_generation(db_);
+  if (generation && now) generation_stamp_ = now;
+  return generation;
 }
 
 std::vector<core::StockedProduct> SqliteCatalogView::available_in_category(
     std::string_view category, std::string_view size, std::size_t limit) const {
-  auto generation = catalog_and_stock_generation(db_);
+  auto found = shared_available_in_category(category, size, limit);
+  return found ? *found : std::vector<core::StockedProduct>{};
+}
+
+std::shared_ptr<const std::vector<core::StockedProduct>>
+SqliteCatalogView::shared_available_in_category(std::string_view category, std::string_view size,
+                                                std::size_t limit) const {
+  auto load = [&]() -> std::shared_ptr<const std::vector<core::StockedProduct>> {
+    ++category_queries_;
+    auto found = load_available(category, size, limit);
+    if (!found) {
+      value_or_note(std::move(found));
+      return nullptr;  // read as empty; not kept
+    }
+    return std::make_shared<const std::vector<core::StockedProduct>>(std::move(*found));
+  };
+  auto generation = this->generation();
   if (!generation) {
     // Cannot tell whether the kept answers still hold: ask the database.
     answers_.clear();
     answers_generation_ = -1;
-    ++category_queries_;
-    return value_or_note(load_available(category, size, limit));
+    return load();
   }
   if (*generation != answers_generation_) {
     answers_.clear();
@@ -102,12 +185,11 @@ std::vector<core::StockedProduct> SqliteCatalogView::available_in_category(
       it != answers_.end()) {
     return it->second;
   }
-  ++category_queries_;
-  auto found = load_available(category, size, limit);
-  if (!found) return value_or_note(std::move(found));
+  auto found = load();
+  if (!found) return found;
   if (answers_.size() >= kMaxCategoryAnswers) answers_.clear();
-  answers_.emplace(CategoryKey{std::string(category), std::string(size), limit}, *found);
-  return std::move(*found);
+  answers_.emplace(CategoryKey{std::string(category), std::string(size), limit}, found);
+  return found;
 }
 
 }  // namespace witryna::store

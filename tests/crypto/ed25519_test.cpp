@@ -1,6 +1,9 @@
-// The OpenSSL Ed25519 key ring and signer: loading, errors, round trips, threads.
+// The Ed25519 key ring (libsodium verify) and the OpenSSL signer: loading,
+// errors, round trips, threads, and that the ring agrees with OpenSSL's verify.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
+#include <array>
 #include <atomic>
 #include <fstream>
 #include <string>
@@ -103,6 +106,70 @@ TEST(Ed25519KeyRing, VerifyVerdicts) {
     auto flipped = *signature;
     flipped[byte] ^= 0x01;
     EXPECT_EQ(ring.verify("k", "hello", flipped), core::Verdict::kBadSignature) << byte;
+  }
+}
+
+// L = 2^252 + 27742317777372353535851937790883648493, little-endian.
+constexpr std::array<std::uint8_t, 32> kGroupOrder = {
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10};
+
+// What OpenSSL's own verify (the ring's implementation before libsodium) says.
+core::Verdict openssl_verdict(const std::string& public_pem, std::string_view message,
+                              std::span<const std::uint8_t> signature) {
+  auto key = ed25519_public_key_from_pem(public_pem);
+  if (!key) return core::Verdict::kUnknownKey;
+  EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+  if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, key->get()) != 1) {
+    return core::Verdict::kUnknownKey;
+  }
+  const int ok =
+      EVP_DigestVerify(ctx.get(), signature.data(), signature.size(),
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size());
+  clear_openssl_errors();
+  return ok == 1 ? core::Verdict::kOk : core::Verdict::kBadSignature;
+}
+
+TEST(Ed25519KeyRing, AgreesWithOpenSslOnValidAndTamperedSignatures) {
+  const std::vector<std::string> messages = {"", "a", "hello", std::string(300, 'x'),
+                                             "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJDLTEifQ"};
+  for (int k = 0; k < 3; ++k) {
+    const auto signer = Ed25519Signer::generate();
+    ASSERT_TRUE(signer);
+    const auto pem = *signer->public_key_pem();
+    Ed25519KeyRing ring;
+    ASSERT_TRUE(ring.add_pem("k", pem));
+    const auto other = Ed25519Signer::generate();
+    ASSERT_TRUE(other);
+    for (const auto& message : messages) {
+      SCOPED_TRACE("key " + std::to_string(k) + ", message of " + std::to_string(message.size()) +
+                   " bytes");
+      const auto good = *signer->sign(message);
+      std::vector<std::vector<std::uint8_t>> cases = {good, *other->sign(message)};
+      for (std::size_t byte = 0; byte < good.size(); ++byte) {
+        for (const std::uint8_t bit : {0x01, 0x80}) {
+          cases.push_back(good);
+          cases.back()[byte] ^= bit;
+        }
+      }
+      // The same S plus the group order L (non-canonical: a malleated copy).
+      cases.push_back(good);
+      unsigned carry = 0;
+      for (std::size_t i = 0; i < kGroupOrder.size(); ++i) {
+        carry += cases.back()[32 + i] + kGroupOrder[i];
+        cases.back()[32 + i] = static_cast<std::uint8_t>(carry & 0xff);
+        carry >>= 8;
+      }
+      cases.push_back(std::vector<std::uint8_t>(64, 0x00));
+      cases.push_back(std::vector<std::uint8_t>(64, 0xff));
+      for (std::size_t i = 0; i < cases.size(); ++i) {
+        const auto expected = i == 0 ? core::Verdict::kOk : core::Verdict::kBadSignature;
+        EXPECT_EQ(ring.verify("k", message, cases[i]), expected) << "case " << i;
+        EXPECT_EQ(openssl_verdict(pem, message, cases[i]), expected) << "case " << i;
+      }
+      EXPECT_EQ(ring.verify("k", message + "!", good), core::Verdict::kBadSignature);
+      EXPECT_EQ(openssl_verdict(pem, message + "!", good), core::Verdict::kBadSignature);
+    }
   }
 }
 

@@ -1,6 +1,8 @@
 // The CatalogView port over SQLite, and that scan look-ups use indexes.
 #include <gtest/gtest.h>
 
+#include "edge/store/db/sql.hpp"
+#include "edge/store/db/transaction.hpp"
 #include "tests/store/store_fixture.hpp"
 
 namespace witryna::store {
@@ -144,6 +146,157 @@ TEST_F(CatalogViewTest, CategoryAnswersAreKeptUntilCatalogOrStockChangesFromAnyC
   EXPECT_EQ(skus(view.available_in_category("dresses", "M", 10)),
             (std::vector<std::string>{"D-1-M", "D-4-M"}));
   EXPECT_EQ(view.category_queries(), 3);
+}
+
+// One scan's questions about single skus, as a decision asks them.
+struct SkuAnswers {
+  std::string name;
+  std::int64_t available = 0;
+  std::size_t nearby = 0;
+  friend bool operator==(const SkuAnswers&, const SkuAnswers&) = default;
+};
+SkuAnswers ask(const SqliteCatalogView& view) {
+  return {view.product("D-1-M").value().name, view.stock("D-3-M").value().available(),
+          view.nearby("D-4-M").size()};
+}
+
+// A write transaction around `fn` that writes no catalog row, as the
+// workflows run a scan's view: its commit keeps the answers (any commit
+// moves SQLite's data version, an empty one too).
+template <typename Fn>
+void in_transaction(Database& db, SqliteCatalogView& view, Fn fn) {
+  auto tx = must(Transaction::begin(db));
+  const auto stamp = view.stamp_before_own_writes();
+  ASSERT_TRUE(stamp.has_value());
+  fn(tx);
+  must(tx.commit());
+  view.keep_answers_across_own_writes(stamp);
+}
+
+TEST_F(CatalogViewTest, SkuAnswersAreKeptAcrossTransactionsWhileNothingIsWritten) {
+  SqliteCatalogView view(*db_);
+  const SkuAnswers expected{"D-1-M", 2, 2};
+  // Outside a transaction every question goes to the database.
+  EXPECT_EQ(ask(view), expected);
+  EXPECT_EQ(ask(view), expected);
+  EXPECT_EQ(view.point_queries(), 6);
+  for (int i = 0; i < 3; ++i) {
+    in_transaction(*db_, view, [&](Transaction&) {
+      EXPECT_EQ(ask(view), expected);
+      EXPECT_EQ(ask(view), expected);
+    });
+  }
+  EXPECT_EQ(view.point_queries(), 9);
+  EXPECT_EQ(view.failures(), 0);
+}
+
+TEST_F(CatalogViewTest, AnyWriteOfAnyConnectionDropsTheKeptSkuAnswers) {
+  SqliteCatalogView view(*db_);
+  in_transaction(*db_, view, [&](Transaction&) { ask(view); });
+  ASSERT_EQ(view.point_queries(), 3);
+
+  // A repair by hand on this connection (same ver, no generation moved).
+  must(
+      db_->exec("UPDATE products SET body = replace(body, '\"name\":\"D-1-M\"', "
+                "'\"name\":\"Linen\"') WHERE sku = 'D-1-M'"));
+  in_transaction(*db_, view, [&](Transaction&) {
+    EXPECT_EQ(ask(view), (SkuAnswers{"Linen", 2, 2}));
+  });
+  EXPECT_EQ(view.point_queries(), 6);
+
+  // By another connection (the sqlite3 shell, another process): seen at the
+  // next transaction's first read.
+  auto other = open();
+  must(other.exec("UPDATE stock SET on_hand = 7 WHERE sku = 'D-3-M'"));
+  in_transaction(*db_, view, [&](Transaction&) {
+    EXPECT_EQ(ask(view), (SkuAnswers{"Linen", 6, 2}));
+  });
+  must(other.exec("DELETE FROM nearby WHERE store = 'FAR'"));
+  in_transaction(*db_, view, [&](Transaction&) {
+    EXPECT_EQ(ask(view), (SkuAnswers{"Linen", 6, 1}));
+  });
+
+  // This connection's own write inside the transaction, before it commits.
+  const auto before = view.point_queries();
+  auto tx = must(Transaction::begin(*db_));
+  EXPECT_EQ(ask(view).available, 6);
+  EXPECT_EQ(view.point_queries(), before);
+  must(execute(tx.db(), "UPDATE stock SET reserved = 4 WHERE sku = 'D-3-M'"));
+  EXPECT_EQ(ask(view).available, 3);
+  must(tx.commit());
+  EXPECT_EQ(view.point_queries(), before + 3);
+  EXPECT_EQ(view.failures(), 0);
+}
+
+TEST_F(CatalogViewTest, AnOwnCommitOfOtherRowsKeepsTheSkuAnswersOnlyWhenSaidSo) {
+  SqliteCatalogView view(*db_);
+  auto count_up = [&](Transaction& tx) {
+    must(execute(tx.db(),
+                 "INSERT INTO counters(name, value) VALUES('test', 1) "
+                 "ON CONFLICT(name) DO UPDATE SET value = value + 1"));
+  };
+  // Writes before and after the questions, as a token scan's jti and events.
+  auto write_other_rows = [&](bool say_so) {
+    auto tx = must(Transaction::begin(*db_));
+    auto stamp = view.stamp_before_own_writes();
+    ASSERT_TRUE(stamp.has_value());
+    count_up(tx);
+    if (say_so) stamp = view.keep_answers_across_own_writes(stamp);
+    ask(view);
+    count_up(tx);
+    must(tx.commit());
+    if (say_so) view.keep_answers_across_own_writes(stamp);
+  };
+  write_other_rows(true);
+  ASSERT_EQ(view.point_queries(), 3);
+  write_other_rows(true);
+  in_transaction(*db_, view, [&](Transaction&) { ask(view); });
+  EXPECT_EQ(view.point_queries(), 3);
+
+  // Not said: the write before the questions and the commit each drop them.
+  write_other_rows(false);
+  EXPECT_EQ(view.point_queries(), 6);
+  in_transaction(*db_, view, [&](Transaction&) { ask(view); });
+  EXPECT_EQ(view.point_queries(), 9);
+
+  // Kept through the own commit, then another connection writes: re-read.
+  write_other_rows(true);
+  EXPECT_EQ(view.point_queries(), 9);
+  auto other = open();
+  must(other.exec("UPDATE stock SET on_hand = 9 WHERE sku = 'D-3-M'"));
+  in_transaction(*db_, view, [&](Transaction&) { EXPECT_EQ(ask(view).available, 8); });
+  EXPECT_EQ(view.point_queries(), 12);
+
+  // Outside a transaction there is no stamp to keep anything by.
+  EXPECT_FALSE(view.stamp_before_own_writes().has_value());
+  EXPECT_FALSE(view.keep_answers_across_own_writes(std::nullopt).has_value());
+  in_transaction(*db_, view, [&](Transaction&) { ask(view); });
+  EXPECT_EQ(view.point_queries(), 12);
+}
+
+// The shared answers are the kept ones themselves, never changed afterwards:
+// a repair gives a new answer and leaves the one handed out as it was.
+TEST_F(CatalogViewTest, SharedAnswersAreTheKeptOnesAndStayAsTheyWere) {
+  SqliteCatalogView view(*db_);
+  std::shared_ptr<const domain::Product> first;
+  in_transaction(*db_, view, [&](Transaction&) {
+    first = view.shared_product("D-1-M");
+    ASSERT_NE(first, nullptr);
+    EXPECT_EQ(view.shared_product("D-1-M").get(), first.get());
+    EXPECT_EQ(*first, view.product("D-1-M").value());
+    EXPECT_EQ(view.shared_product("nope"), nullptr);
+    const auto listed = view.shared_available_in_category("dresses", "M", 10);
+    ASSERT_NE(listed, nullptr);
+    EXPECT_EQ(view.shared_available_in_category("dresses", "M", 10).get(), listed.get());
+    EXPECT_EQ(*listed, view.available_in_category("dresses", "M", 10));
+  });
+  must(
+      db_->exec("UPDATE products SET body = replace(body, '\"name\":\"D-1-M\"', "
+                "'\"name\":\"Linen\"') WHERE sku = 'D-1-M'"));
+  in_transaction(*db_, view,
+                 [&](Transaction&) { EXPECT_EQ(view.shared_product("D-1-M")->name, "Linen"); });
+  EXPECT_EQ(first->name, "D-1-M");
+  EXPECT_EQ(view.failures(), 0);
 }
 
 // Bodies are read by the plain reader; one outside its shape (an escape, a

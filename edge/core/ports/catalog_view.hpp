@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,22 @@ class CatalogView {
   // given `size` (any size when empty), in a stable order (by sku).
   [[nodiscard]] virtual std::vector<StockedProduct> available_in_category(
       std::string_view category, std::string_view size, std::size_t limit) const = 0;
+
+  // The same answers, shared instead of copied: an implementation that keeps
+  // its answers hands out what it keeps (a decision reads hundreds of
+  // products, and copying them cost more than deciding). Never modified
+  // afterwards. The defaults copy. nullptr: no such product.
+  [[nodiscard]] virtual std::shared_ptr<const domain::Product> shared_product(
+      std::string_view sku) const {
+    auto p = product(sku);
+    return p ? std::make_shared<const domain::Product>(std::move(*p)) : nullptr;
+  }
+  [[nodiscard]] virtual std::shared_ptr<const std::vector<StockedProduct>>
+  shared_available_in_category(std::string_view category, std::string_view size,
+                               std::size_t limit) const {
+    return std::make_shared<const std::vector<StockedProduct>>(
+        available_in_category(category, size, limit));
+  }
 };
 
 }  // namespace witryna::core

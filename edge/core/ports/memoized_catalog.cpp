@@ -15,8 +15,7 @@ const typename Map::mapped_type& remembered(Map& map, std::string_view key, Load
 
 const domain::Product* MemoizedCatalog::find_product(std::string_view sku) const {
   if (const auto it = listed_.find(sku); it != listed_.end()) return &it->second->product;
-  const auto& p = remembered(products_, sku, [&] { return inner_.product(sku); });
-  return p ? &*p : nullptr;
+  return remembered(products_, sku, [&] { return inner_.shared_product(sku); }).get();
 }
 
 const domain::Stock* MemoizedCatalog::find_stock(std::string_view sku) const {
@@ -30,17 +29,20 @@ const std::vector<StockedProduct>& MemoizedCatalog::find_available(std::string_v
                                                                    std::size_t limit) const {
   auto it = categories_.find(CategoryQuestion{category, size, limit});
   if (it == categories_.end()) {
-    it = categories_
-             .emplace(CategoryKey{std::string(category), std::string(size), limit},
-                      inner_.available_in_category(category, size, limit))
-             .first;
+    auto found = inner_.shared_available_in_category(category, size, limit);
+    if (!found) found = std::make_shared<const std::vector<StockedProduct>>();
+    it =
+        categories_
+            .emplace(CategoryKey{std::string(category), std::string(size), limit}, std::move(found))
+            .first;
     // The answer carries these skus' products and stock: later questions
-    // about them need not go to the store. (Map nodes never move.)
-    for (const auto& item : it->second) {
+    // about them need not go to the store. (The shared answer is kept alive
+    // by this memo and never modified.)
+    for (const auto& item : *it->second) {
       listed_.try_emplace(item.product.sku, &item);
     }
   }
-  return it->second;
+  return *it->second;
 }
 
 std::optional<domain::Product> MemoizedCatalog::product(std::string_view sku) const {

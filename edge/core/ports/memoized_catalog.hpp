@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,10 +43,11 @@ class MemoizedCatalog final : public CatalogView {
   using CategoryQuestion = std::tuple<std::string_view, std::string_view, std::size_t>;
 
   const CatalogView& inner_;
-  mutable std::map<std::string, std::optional<domain::Product>, std::less<>> products_;
+  mutable std::map<std::string, std::shared_ptr<const domain::Product>, std::less<>> products_;
   mutable std::map<std::string, std::optional<domain::Stock>, std::less<>> stock_;
   mutable std::map<std::string, std::vector<domain::NearbyStock>, std::less<>> nearby_;
-  mutable std::map<CategoryKey, std::vector<StockedProduct>, std::less<>> categories_;
+  mutable std::map<CategoryKey, std::shared_ptr<const std::vector<StockedProduct>>, std::less<>>
+      categories_;
   // Skus that came in a category answer, pointing into it: their product and
   // stock need no other question (and no copy).
   mutable std::map<std::string_view, const StockedProduct*, std::less<>> listed_;

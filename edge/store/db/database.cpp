@@ -146,4 +146,17 @@ bool Database::in_transaction() const {
   return sqlite3_get_autocommit(db_.get()) == 0;
 }
 
+bool Database::in_read_transaction() const {
+  return sqlite3_txn_state(db_.get(), "main") != SQLITE_TXN_NONE;
+}
+
+std::optional<DataStamp> Database::data_stamp() const {
+  unsigned int version = 0;
+  // Reads the pager's counter: no page is read, no lock taken.
+  if (sqlite3_file_control(db_.get(), "main", SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK) {
+    return std::nullopt;
+  }
+  return DataStamp{version, sqlite3_total_changes64(db_.get())};
+}
+
 }  // namespace witryna::store

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,6 +40,19 @@ struct DatabaseOptions {
 };
 
 class Database;
+
+// What identifies the data a connection sees: SQLite's data version of the
+// file for this connection (SQLITE_FCNTL_DATA_VERSION: it moves with every
+// commit of this connection, and with any other connection's or process's
+// commit as soon as this connection next takes a read lock) and the rows this
+// connection has changed (it moves with its own writes before they commit).
+// Equal stamps taken while a read transaction is open mean the same rows.
+struct DataStamp {
+  std::uint32_t version = 0;
+  std::int64_t changes = 0;
+
+  friend bool operator==(const DataStamp&, const DataStamp&) = default;
+};
 
 // A statement borrowed from the connection's cache; reset and returned to the
 // cache when the lease ends. If the cached statement is already leased (a
@@ -103,6 +117,14 @@ class Database {
   // missed) since it was opened.
   [[nodiscard]] std::int64_t page_cache_misses() const;
   [[nodiscard]] bool in_transaction() const;
+  // A read (or write) transaction is open: what this connection reads now is
+  // one snapshot, and data_stamp() is current for it.
+  [[nodiscard]] bool in_read_transaction() const;
+  // See DataStamp. Without a read transaction open the version may not yet
+  // show other connections' commits (it is brought up to date by the next
+  // read); then it only tells this connection's own commits apart.
+  // nullopt when SQLite cannot tell (then nothing can be assumed unchanged).
+  [[nodiscard]] std::optional<DataStamp> data_stamp() const;
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
   [[nodiscard]] sqlite3* handle() const { return db_.get(); }
   [[nodiscard]] Error error(std::string_view what) const { return storage_error(handle(), what); }
