@@ -48,10 +48,20 @@ std::map<std::string, double> thread_cpu_seconds(pid_t pid) {
   return out;
 }
 
-double own_thread_cpu_seconds(pid_t tid) {
-  TaskStat stat;
-  return read_task_stat("/proc/self/task/" + std::to_string(tid) + "/stat", stat) ? stat.seconds
-                                                                                  : 0.0;
+std::map<std::string, double> thread_run_delay_seconds(pid_t pid) {
+  std::map<std::string, double> out;
+  std::error_code ec;
+  const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+  for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
+    TaskStat stat;
+    std::ifstream in(task.path() / "schedstat");
+    double on_cpu_ns = 0;
+    double waiting_ns = 0;
+    if (read_task_stat(task.path() / "stat", stat) && in >> on_cpu_ns >> waiting_ns) {
+      out[stat.name] += waiting_ns / 1e9;
+    }
+  }
+  return out;
 }
 
 std::size_t renice_other_threads(int nice) {

@@ -129,8 +129,8 @@ Result<double> visit(LineSocket& kiosk, const Customer& customer, std::int64_t& 
 }
 
 // CPU seconds of every thread of `pid`, less what they had used at `before`.
-std::map<std::string, double> cpu_since(pid_t pid, const std::map<std::string, double>& before) {
-  auto now = thread_cpu_seconds(pid);
+std::map<std::string, double> since(std::map<std::string, double> now,
+                                    const std::map<std::string, double>& before) {
   for (auto& [name, seconds] : now) {
     if (const auto it = before.find(name); it != before.end()) seconds -= it->second;
   }
@@ -198,7 +198,7 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
       return snapshot_error("renice", Error{"io", "cannot renice the broker"});
     }
     const auto threads = renice_other_threads(options.others_nice);
-    std::printf("broker and the bench's central (%zu threads) at nice %d; the kiosk at 0\n",
+    std::printf("broker and the bench's central (%zu threads) at nice %d; the kiosk unchanged\n",
                 threads, options.others_nice);
   }
 
@@ -227,12 +227,17 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   auto next_customer = [&]() -> const Customer& {
     return (*customers)[next++ % customers->size()];
   };
+  const auto baseline_waits_before = thread_run_delay_seconds(edge->pid());
+  const auto baseline_start = BenchClock::now();
   for (std::size_t i = 0; i < options.baseline_scans; ++i) {
     auto micros = visit(*kiosk, next_customer(), id);
     if (!micros) return snapshot_error("baseline scan", micros.error());
     baseline.add(*micros);
     if (i >= kColdScans) baseline_warm.add(*micros);
   }
+
+  const double baseline_seconds = seconds_between(baseline_start, BenchClock::now());
+  const auto baseline_waits = since(thread_run_delay_seconds(edge->pid()), baseline_waits_before);
 
   // Complete and durable: the stream's last seq reaches upto_seq in the
   // store's file only in the transaction that finishes the completion.
@@ -259,6 +264,7 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
     complete = true;
   });
   const auto cpu_before = edge->thread_cpu_seconds();
+  const auto waits_before = thread_run_delay_seconds(edge->pid());
   const auto broker_before = thread_cpu_seconds(broker.pid());
   const auto bench_before = thread_cpu_seconds(::getpid());
   MqttPeer& central_peer = **peer;
@@ -279,12 +285,13 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   }
   watcher.join();
   const auto load_after = load_average();
-  const auto cpu = cpu_since(edge->pid(), cpu_before);
+  const auto cpu = since(thread_cpu_seconds(edge->pid()), cpu_before);
+  const auto waits = since(thread_run_delay_seconds(edge->pid()), waits_before);
   double cpu_total = 0;
   for (const auto& [name, seconds] : cpu)
     cpu_total += seconds;
-  const auto broker_cpu = cpu_since(broker.pid(), broker_before);
-  const auto bench_cpu = cpu_since(::getpid(), bench_before);
+  const auto broker_cpu = since(thread_cpu_seconds(broker.pid()), broker_before);
+  const auto bench_cpu = since(thread_cpu_seconds(::getpid()), bench_before);
   const double peak_rss = edge->peak_rss_mib();
   auto stopped = edge->stop();
   if (exit_code != 0) return exit_code;
@@ -313,6 +320,9 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
               cpu_total * 1e6 / static_cast<double>(items));
   print_cpu(cpu);
   std::printf(")\n");
+  std::printf("  edge threads runnable, waiting for a CPU       ");
+  print_cpu(waits);
+  std::printf("\n");
   std::printf("  broker and bench CPU during it (nice %d)       ", options.others_nice);
   print_cpu(broker_cpu);
   std::printf(" | bench:");
@@ -325,6 +335,9 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   std::printf("  before the snapshot  %s\n", baseline.summary().c_str());
   std::printf("    of which after the first %zu  %s\n", kColdScans,
               baseline_warm.summary().c_str());
+  std::printf("    edge threads runnable, waiting for a CPU in its %.2f s:", baseline_seconds);
+  print_cpu(baseline_waits);
+  std::printf("\n");
   std::printf("  during the snapshot  %s\n", during.summary().c_str());
   std::printf("  target total < %.0f s: %s;  target scan p99 < %.0f ms during it: %s\n",
               kTargetSeconds, total < kTargetSeconds ? "MET" : "MISSED", kTargetP99Micros / 1000,
