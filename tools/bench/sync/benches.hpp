@@ -17,6 +17,8 @@ struct SnapshotBenchOptions {
   // threads): 0 runs them as equals of the edge on its cores; 19 models a
   // store, where both are on other machines. The kiosk stays at 0.
   int others_nice = 0;
+  // 0: the kiosk scans without pause; else one scan starts every this many ms.
+  int scan_interval_ms = 0;
 };
 
 struct DrainBenchOptions {
