@@ -101,12 +101,14 @@ Result<void> WorkflowsComponent::start() {
   }
   workflows_->start();
   wiring_->workflows = workflows_.get();
+  wiring_->screen_server = server_.get();
   log::info("screen API on ", options.unix_path.string());
   return {};
 }
 
 void WorkflowsComponent::stop() {
   wiring_->workflows = nullptr;
+  wiring_->screen_server = nullptr;
   if (server_) server_->stop();
   if (workflows_) workflows_->stop();
   server_.reset();

@@ -24,6 +24,7 @@ struct Wiring {
   store::Database* db = nullptr;       // the store's one connection, on the loop thread
   core::CodeClaims* claims = nullptr;  // what the workflows ask for brand-code claims
   Workflows* workflows = nullptr;
+  screen::ScreenServer* screen_server = nullptr;  // while the screen API runs
   // Makes the CodeClaims implementation when the workflows start. Default:
   // OfflineClaims (no link to central wired).
   std::function<std::unique_ptr<core::CodeClaims>()> make_claims;

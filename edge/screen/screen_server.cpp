@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -176,6 +177,23 @@ Result<void> ScreenServer::request_screenshot(const std::string& screen,
   }
   found->second->send_line(screenshot_request_line(request_id));
   return {};
+}
+
+bool ScreenServer::input_waiting() const {
+  poll_fds_.clear();
+  for (const auto& session : sessions_) {
+    // Only where a read is posted: bytes a closing session will never read
+    // must not keep the loop's long work yielding.
+    if (!session->reading() || session->closed()) continue;
+    if (const int fd = session->native_handle(); fd >= 0) {
+      poll_fds_.push_back(pollfd{fd, POLLIN, 0});
+    }
+  }
+  if (poll_fds_.empty()) return false;
+  const int ready = ::poll(poll_fds_.data(), poll_fds_.size(), 0);
+  if (ready <= 0) return false;
+  return std::any_of(poll_fds_.begin(), poll_fds_.end(),
+                     [](const pollfd& p) { return (p.revents & POLLIN) != 0; });
 }
 
 std::vector<Hello> ScreenServer::attached_screens() const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <poll.h>
+
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <cstdint>
@@ -63,6 +65,12 @@ class ScreenServer final : private SessionOwner {
   [[nodiscard]] Result<void> request_screenshot(const std::string& screen,
                                                 const std::string& request_id);
 
+  // Whether a screen has sent bytes the io_context has not read yet: one
+  // zero-timeout poll(2) over the connections with a read posted. Long work
+  // on the loop (applying a snapshot) asks every few items and ends its step
+  // early, so a scan waits for a few items, not a whole time slice.
+  [[nodiscard]] bool input_waiting() const;
+
   [[nodiscard]] std::vector<Hello> attached_screens() const;
   [[nodiscard]] ScreenServerStats stats() const { return stats_; }
   // The TLS port actually bound (after start with port 0), or 0.
@@ -93,6 +101,7 @@ class ScreenServer final : private SessionOwner {
   std::map<std::string, std::shared_ptr<Session>> by_screen_;
   std::map<std::string, std::int64_t> revs_;
   ScreenServerStats stats_;
+  mutable std::vector<struct pollfd> poll_fds_;  // input_waiting's, kept to avoid allocating
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

@@ -16,8 +16,10 @@ void Session::start() {
 void Session::do_read() {
   if (closed_) return;
   auto self = shared_from_this();
+  reading_ = true;
   async_read(boost::asio::buffer(read_buffer_), [self](boost::system::error_code ec,
                                                        std::size_t n) {
+    self->reading_ = false;
     if (self->closed_) return;
     if (ec) {
       self->close();

@@ -53,6 +53,11 @@ class Session : public std::enable_shared_from_this<Session> {
 
   [[nodiscard]] const std::optional<Hello>& hello() const { return hello_; }
   [[nodiscard]] bool closed() const { return closed_; }
+  // A read is posted and its handler has not run: bytes on the socket will
+  // be read by the io_context soon (ScreenServer::input_waiting).
+  [[nodiscard]] bool reading() const { return reading_; }
+  // The file descriptor under the transport (TLS: its TCP socket), or -1.
+  [[nodiscard]] virtual int native_handle() = 0;
 
  protected:
   explicit Session(SessionOwner& owner) : owner_(owner), splitter_(kMaxLineBytes) {}
@@ -77,6 +82,7 @@ class Session : public std::enable_shared_from_this<Session> {
   int errors_in_a_row_ = 0;
   bool closed_ = false;
   bool closing_after_write_ = false;
+  bool reading_ = false;
 
   std::deque<std::string> replies_;
   std::optional<std::variant<nlohmann::json, core::ViewText>> pending_view_;
@@ -106,6 +112,14 @@ class StreamSession final : public Session {
       : Session(owner), stream_(std::forward<Args>(args)...) {}
 
   Stream& stream() { return stream_; }
+
+  int native_handle() override {
+    if constexpr (IsSslStream<Stream>::value) {
+      return stream_.lowest_layer().is_open() ? stream_.lowest_layer().native_handle() : -1;
+    } else {
+      return stream_.is_open() ? stream_.native_handle() : -1;
+    }
+  }
 
  private:
   void handshake(std::function<void(boost::system::error_code)> done) override {

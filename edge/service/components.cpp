@@ -117,6 +117,10 @@ void add_components(App& app, EventLoop& loop, const Config& config) {
       wiring->workflows->set_link_status(sync_ptr->connected(), last_sync);
     }
   };
+  // A screen request waiting cuts short the slice of a snapshot being applied.
+  sync_ptr->input_waiting = [wiring] {
+    return wiring->screen_server != nullptr && wiring->screen_server->input_waiting();
+  };
   sync_ptr->on_applied = [wiring](std::string_view stream) {
     if (wiring->workflows != nullptr) wiring->workflows->on_central_changed(stream);
   };

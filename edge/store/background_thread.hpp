@@ -13,9 +13,12 @@
 
 namespace witryna::store {
 
-// Nice value of background threads: between an interactive thread (0) and
-// idle-only work (19); under load such a thread gets about a tenth of the
-// CPU share of the loop.
+// How much nicer than the thread that started it a background thread gets
+// (at most 19): between an interactive thread and idle-only work; under
+// load such a thread gets about a tenth of the CPU share of the loop. Added
+// to the process's own nice, so a service started at another priority keeps
+// its background threads that far below its loop (the product runs at 0:
+// they run at 10).
 inline constexpr int kBackgroundNice = 10;
 
 // `name`: at most 15 characters are kept (the kernel's limit).

@@ -104,9 +104,30 @@ void InboundPipeline::schedule() {
   });
 }
 
+bool InboundPipeline::Slice::over() {
+  if (yielded_) return true;
+  if (input_waiting_ != nullptr && ++asked_ % check_every_ == 0 && (*input_waiting_)()) {
+    yielded_ = true;
+    return true;
+  }
+  return Clock::now() >= end_;
+}
+
 // One unit of work per handler: a slice of items or a completion step.
 void InboundPipeline::step() {
-  const Slice slice(options_.apply_slice);
+  // Input that arrived during the last step is read by the io_context after
+  // this handler (Asio queues a ready socket behind the handlers already
+  // posted): put this step off once so the scan runs first. Never twice in
+  // a row, so the pipeline always moves on.
+  if (!put_off_ && options_.yield_check_items > 0 && hooks_.input_waiting &&
+      (job_ || !queue_.empty()) && hooks_.input_waiting()) {
+    put_off_ = true;
+    ++yields_;
+    schedule();
+    return;
+  }
+  put_off_ = false;
+  Slice slice(options_.apply_slice, hooks_.input_waiting, options_.yield_check_items);
   if (!job_) {
     start_next();
     if (!job_) {
@@ -119,6 +140,7 @@ void InboundPipeline::step() {
   if (joinable(job)) {
     ++apply_steps_;
     apply_live_group(slice);
+    if (slice.yielded()) ++yields_;
     schedule();
     return;
   }
@@ -129,6 +151,7 @@ void InboundPipeline::step() {
       schedule();
       return;
     }
+    if (slice.yielded()) ++yields_;
   } else if (job.decision.completed) {
     auto done = complete_step(job);
     if (!done) {
@@ -204,7 +227,7 @@ void InboundPipeline::tell_rejections(const Job& job) {
                   items.first_rejection.value_or(Error{std::string(errc::kInvalidValue), "items"}));
 }
 
-void InboundPipeline::apply_live_group(const Slice& slice) {
+void InboundPipeline::apply_live_group(Slice& slice) {
   std::vector<Job> group;
   group.push_back(std::move(*job_));
   job_.reset();
@@ -283,7 +306,7 @@ Result<void> InboundPipeline::apply_joined(Job& job, std::optional<store::Transa
   return {};
 }
 
-Result<void> InboundPipeline::apply_batch(Job& job, const Slice& slice) {
+Result<void> InboundPipeline::apply_batch(Job& job, Slice& slice) {
   const auto stream = job.decision.stream;
   const auto& items = job.message.items;
   const std::size_t begin = job.next_item;

@@ -59,6 +59,12 @@ class InboundPipeline {
     std::function<void(core::Stream stream)> applied;
     // A message (or some of its items) was refused; `error` never holds a value.
     std::function<void(core::Stream stream, const Error& error)> rejected;
+    // Whether someone waits for the loop (a screen sent a request the loop
+    // has not read): a step then ends after a few items, and the next one
+    // lets the waiting work run first. Loop thread; asked every
+    // SyncOptions::yield_check_items items, so it must be cheap. Unset: steps
+    // end by time and count only.
+    std::function<bool()> input_waiting;
   };
 
   // Reads the persisted seqs of `db` (a stream without a row has no state:
@@ -89,6 +95,9 @@ class InboundPipeline {
   [[nodiscard]] const InflowGate& inflow() const { return parser_.gate(); }
   // Loop steps that applied items or completion rows (for tests).
   [[nodiscard]] std::size_t apply_steps() const { return apply_steps_; }
+  // Steps ended early, or put off once, because input was waiting (for tests
+  // and the bench).
+  [[nodiscard]] std::size_t yields() const { return yields_; }
   // Messages parsed on the loop, in push() (for tests and the bench).
   [[nodiscard]] std::size_t parsed_inline() const { return parser_.parsed_inline(); }
 
@@ -107,14 +116,25 @@ class InboundPipeline {
     bool items_done = false;
     bool applied_any = false;
   };
-  // Whether the current step has used up its slice.
+  // Whether the current step should end: its time is used up, or (asked
+  // every `check_every` items) input waits for the loop. Once it said so it
+  // keeps saying so.
   class Slice {
    public:
-    explicit Slice(Clock::duration budget) : end_(Clock::now() + budget) {}
-    [[nodiscard]] bool over() const { return Clock::now() >= end_; }
+    Slice(Clock::duration budget, const std::function<bool()>& input_waiting,
+          std::size_t check_every)
+        : end_(Clock::now() + budget),
+          input_waiting_(check_every > 0 && input_waiting ? &input_waiting : nullptr),
+          check_every_(check_every) {}
+    [[nodiscard]] bool over();
+    [[nodiscard]] bool yielded() const { return yielded_; }
 
    private:
     Clock::time_point end_;
+    const std::function<bool()>* input_waiting_;  // the pipeline's hook, or null
+    std::size_t check_every_;
+    std::size_t asked_ = 0;
+    bool yielded_ = false;
   };
 
   InboundPipeline(boost::asio::io_context& io, store::Database& db, const SyncOptions& options,
@@ -131,12 +151,12 @@ class InboundPipeline {
   [[nodiscard]] bool joinable(const Job& job) const;
   [[nodiscard]] static std::size_t items_of(const Job& job);
   // job_ and the joinable messages queued behind it, in one transaction.
-  void apply_live_group(const Slice& slice);
+  void apply_live_group(Slice& slice);
   // Adds one job of a live group to `tx` (begun when first needed).
   [[nodiscard]] Result<void> apply_joined(Job& job, std::optional<store::Transaction>& tx,
                                           std::map<core::Stream, std::int64_t>& last);
   // One slice of items (or the empty batch of an item-less message).
-  [[nodiscard]] Result<void> apply_batch(Job& job, const Slice& slice);
+  [[nodiscard]] Result<void> apply_batch(Job& job, Slice& slice);
   // The items the codec refused, once per message.
   void tell_rejections(const Job& job);
   // One bounded step of snapshot completion; true when finished.
@@ -158,6 +178,8 @@ class InboundPipeline {
   std::deque<Queued> queue_;
   std::optional<Job> job_;
   std::size_t apply_steps_ = 0;
+  std::size_t yields_ = 0;
+  bool put_off_ = false;  // the last step did nothing: input was waiting
   bool scheduled_ = false;
   bool connected_ = false;
   std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);

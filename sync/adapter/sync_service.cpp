@@ -90,6 +90,7 @@ Result<void> SyncService::start() {
   hooks.rejected = [this](core::Stream stream, const Error& error) {
     reject(::witryna::core::to_string(stream), error);
   };
+  hooks.input_waiting = input_waiting;
   auto inbound = InboundPipeline::create(io_, *db_, options_, std::move(hooks), random_ids());
   if (!inbound) return Unexpected(inbound.error());
   inbound_ = std::move(*inbound);

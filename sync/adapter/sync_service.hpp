@@ -71,6 +71,11 @@ class SyncService final : public service::Component {
   // At the end of a successful start() (the wiring connects the parts that
   // only exist once every component before this one has started).
   std::function<void()> on_started;
+  // Whether input waits for the loop (a screen request not read yet):
+  // applying a stream then ends its step after a few items, so a scan does
+  // not wait for a whole time slice. Called on the loop thread every few
+  // items (SyncOptions::yield_check_items): must be cheap and never block.
+  std::function<bool()> input_waiting;
 
   // --- service::Component --------------------------------------------------
   [[nodiscard]] std::string_view name() const override { return "sync"; }

@@ -60,6 +60,8 @@ class Mosquitto {
   [[nodiscard]] std::string tls_uri() const;    // ssl://localhost:<port>
   [[nodiscard]] std::string log() const;        // everything the broker logged so far
   [[nodiscard]] const std::filesystem::path& dir() const { return dir_.path(); }
+  // The broker's process id while it runs, else -1 (benchmarks renice it).
+  [[nodiscard]] pid_t pid() const { return process_ ? process_->pid() : -1; }
 
  private:
   [[nodiscard]] Result<void> start_once();

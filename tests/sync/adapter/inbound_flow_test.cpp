@@ -207,6 +207,61 @@ TEST(InboundPipelineFlow, SmallMessagesAreParsedOnTheLoopAndKeepTheirOrder) {
   EXPECT_EQ(p.inflow().held(), 0U);
 }
 
+// While input waits for the loop (a scan on a screen socket), a step ends
+// every yield_check_items items and the next step is put off once, so the
+// waiting work runs first; the message is still applied whole, and with no
+// input waiting the same message is one step (the slice is an hour).
+TEST(InboundPipelineFlow, StepsEndEarlyWhileInputWaitsAndStillFinish) {
+  struct Case {
+    bool waiting;
+    std::size_t min_steps;
+    std::size_t max_steps;
+    std::size_t min_yields;
+  };
+  constexpr int kItems = 300;
+  constexpr std::size_t kCheckEvery = 8;
+  for (const Case c :
+       {Case{false, 1, 1, 0},
+        Case{true, kItems / kCheckEvery, kItems / kCheckEvery + 1, kItems / kCheckEvery}}) {
+    SCOPED_TRACE(c.waiting ? "input waiting" : "no input");
+    test::TempDir dir;
+    auto db = store::open_store(dir.path() / "witryna.db");
+    ASSERT_TRUE(db);
+    ASSERT_NO_FATAL_FAILURE(start_stock_at_seq_zero(*db));
+    test::TestEventLoop loop;
+    SyncOptions options = fast_options();
+    options.apply_batch = 100'000;
+    options.apply_slice = std::chrono::hours(1);
+    options.join_items = 10;  // sliced, not joined
+    options.yield_check_items = kCheckEvery;
+    int asked = 0;
+    InboundPipeline::Hooks hooks;
+    hooks.input_waiting = [&] {
+      ++asked;
+      return c.waiting;
+    };
+    auto pipeline =
+        InboundPipeline::create(loop.io(), *db, options, std::move(hooks), core::IdGenerator(1, 2));
+    ASSERT_TRUE(pipeline);
+    auto& p = **pipeline;
+    Json items = Json::array();
+    for (int i = 0; i < kItems; ++i)
+      items.push_back(stock("Y" + std::to_string(i), 1));
+    p.push(core::Stream::kStock, live("stock", 1, items));
+    ASSERT_TRUE(
+        loop.run_until([&] { return p.idle() && p.last_seqs().at(core::Stream::kStock) == 1; }));
+    EXPECT_GE(p.apply_steps(), c.min_steps);
+    EXPECT_LE(p.apply_steps(), c.max_steps);
+    EXPECT_GE(p.yields(), c.min_yields);
+    EXPECT_GT(asked, 0);
+    for (int i = 0; i < kItems; i += 29) {
+      const auto v = store::stored_version(*db, store::EntityKind::kStock, "Y" + std::to_string(i));
+      ASSERT_TRUE(v && *v) << i;
+    }
+    EXPECT_EQ(*store::last_seq(*db, core::Stream::kStock), 1);
+  }
+}
+
 // Destroying the pipeline while its worker waits for room ends the wait.
 TEST(InboundPipelineFlow, DestroyingThePipelineEndsAWaitingParse) {
   test::TempDir dir;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tools/bench/common/line_socket.hpp"
+#include "tools/bench/sync/cpu_use.hpp"
 
 #ifndef WITRYNA_EDGE_BIN
 #define WITRYNA_EDGE_BIN "witryna-edge"
@@ -43,7 +44,11 @@ Result<EdgeProcess> EdgeProcess::start(const EdgeSetup& given) {
     for (std::string word; words >> word;)
       argv.push_back(word);
   }
-  argv.insert(argv.end(), {WITRYNA_EDGE_BIN, "--config", (setup.dir / "edge.toml").string()});
+  // $WITRYNA_BENCH_EDGE_BIN runs another build of the edge (A/B runs of an
+  // old and a new binary with the same bench).
+  const char* edge_bin = std::getenv("WITRYNA_BENCH_EDGE_BIN");
+  argv.insert(argv.end(), {edge_bin != nullptr && *edge_bin != '\0' ? edge_bin : WITRYNA_EDGE_BIN,
+                           "--config", (setup.dir / "edge.toml").string()});
   auto child = test::ChildProcess::spawn(argv, setup.dir / "edge.log");
   if (!child) return tl::unexpected(child.error());
   EdgeProcess edge(setup.dir, std::move(*child));
@@ -57,25 +62,7 @@ Result<EdgeProcess> EdgeProcess::start(const EdgeSetup& given) {
 }
 
 std::map<std::string, double> EdgeProcess::thread_cpu_seconds() const {
-  std::map<std::string, double> out;
-  std::error_code ec;
-  const std::filesystem::path tasks = "/proc/" + std::to_string(child_.pid()) + "/task";
-  for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
-    std::ifstream in(task.path() / "stat");
-    const std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto open = stat.find('(');
-    const auto close = stat.rfind(')');
-    if (open == std::string::npos || close == std::string::npos || close < open) continue;
-    std::istringstream rest(stat.substr(close + 2));
-    std::string field;
-    double ticks = 0;
-    for (int i = 3; i <= 15 && rest >> field; ++i) {
-      if (i == 14 || i == 15) ticks += std::stod(field);
-    }
-    out[stat.substr(open + 1, close - open - 1)] +=
-        ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
-  }
-  return out;
+  return ::witryna::bench::thread_cpu_seconds(child_.pid());
 }
 
 double EdgeProcess::peak_rss_mib() const {

@@ -34,6 +34,7 @@ class EdgeProcess {
   // by thread name (the loop is "witryna-edge"; empty once it has exited).
   [[nodiscard]] std::map<std::string, double> thread_cpu_seconds() const;
   [[nodiscard]] bool running() { return child_.running(); }
+  [[nodiscard]] pid_t pid() const { return child_.pid(); }
   // SIGTERM and wait (10 s) for a clean exit.
   [[nodiscard]] Result<void> stop();
 

@@ -34,6 +34,13 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   snap->add_option("--baseline-scans", snapshot.baseline_scans, "scans before the snapshot")
       ->capture_default_str();
+  snap->add_option("--others-nice", snapshot.others_nice,
+                   "nice value of the broker and the bench's central (19: as if on other "
+                   "machines; 0: co-located equals)")
+      ->capture_default_str();
+  snap->add_option("--scan-interval-ms", snapshot.scan_interval_ms,
+                   "one scan every this many ms during the snapshot (0: without pause)")
+      ->capture_default_str();
   DrainBenchOptions drain;
   auto* drn = cli.add_subcommand("drain", "the outbox drained after a reconnect");
   drn->add_option("--work", drain.work, "folder for the store and logs")->capture_default_str();

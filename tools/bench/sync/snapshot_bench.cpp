@@ -1,7 +1,13 @@
 // The snapshot benchmark: central answers the device's `profiles` resync
 // with a snapshot of every profile while a kiosk keeps scanning.
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -13,6 +19,7 @@
 #include "tools/bench/common/latency.hpp"
 #include "tools/bench/common/prepared_store.hpp"
 #include "tools/bench/sync/benches.hpp"
+#include "tools/bench/sync/cpu_use.hpp"
 #include "tools/bench/sync/edge_process.hpp"
 #include "tools/bench/sync/load.hpp"
 #include "tools/bench/sync/mqtt_peer.hpp"
@@ -121,6 +128,27 @@ Result<double> visit(LineSocket& kiosk, const Customer& customer, std::int64_t& 
   return micros;
 }
 
+// CPU seconds of every thread of `pid`, less what they had used at `before`.
+std::map<std::string, double> since(std::map<std::string, double> now,
+                                    const std::map<std::string, double>& before) {
+  for (auto& [name, seconds] : now) {
+    if (const auto it = before.find(name); it != before.end()) seconds -= it->second;
+  }
+  return now;
+}
+
+void print_cpu(const std::map<std::string, double>& cpu) {
+  for (const auto& [name, seconds] : cpu) {
+    if (seconds >= 0.005) std::printf(" %s %.2f s", name.c_str(), seconds);
+  }
+}
+
+std::uintmax_t file_size_or_zero(const std::filesystem::path& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  return ec ? 0 : size;
+}
+
 int snapshot_error(const char* what, const Error& e) {
   std::fprintf(stderr, "bench snapshot: %s: %s %s\n", what, e.code.c_str(), e.context.c_str());
   return 1;
@@ -162,6 +190,17 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   auto peer = MqttPeer::start(broker.plain_uri(), "bench-central", {topics->resync()},
                               [&central](const sync::MqttMessage& m) { central.on_message(m); });
   if (!peer) return snapshot_error("central", peer.error());
+  // In a store the broker and central run on other machines; here they share
+  // the edge's two cores. --others-nice 19 models the store (printed with
+  // the numbers; the default 0 is the plain co-located run).
+  if (options.others_nice != 0) {
+    if (::setpriority(PRIO_PROCESS, static_cast<id_t>(broker.pid()), options.others_nice) != 0) {
+      return snapshot_error("renice", Error{"io", "cannot renice the broker"});
+    }
+    const auto threads = renice_other_threads(options.others_nice);
+    std::printf("broker and the bench's central (%zu threads) at nice %d; the kiosk unchanged\n",
+                threads, options.others_nice);
+  }
 
   const auto load_before = load_average();
   auto edge = EdgeProcess::start({options.work / "edge", *db_path, broker.plain_uri()});
@@ -180,26 +219,40 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   }
 
   Latencies baseline;
+  Latencies baseline_warm;  // without the first scans (cold statements and caches)
+  constexpr std::size_t kColdScans = 100;
   Latencies during;
   std::int64_t id = 0;
   std::size_t next = 0;
   auto next_customer = [&]() -> const Customer& {
     return (*customers)[next++ % customers->size()];
   };
+  const auto baseline_waits_before = thread_run_delay_seconds(edge->pid());
+  const auto baseline_start = BenchClock::now();
   for (std::size_t i = 0; i < options.baseline_scans; ++i) {
     auto micros = visit(*kiosk, next_customer(), id);
     if (!micros) return snapshot_error("baseline scan", micros.error());
     baseline.add(*micros);
+    if (i >= kColdScans) baseline_warm.add(*micros);
   }
+
+  const double baseline_seconds = seconds_between(baseline_start, BenchClock::now());
+  const auto baseline_waits = since(thread_run_delay_seconds(edge->pid()), baseline_waits_before);
 
   // Complete and durable: the stream's last seq reaches upto_seq in the
   // store's file only in the transaction that finishes the completion.
   std::atomic<bool> complete = false;
   BenchClock::time_point completed_at{};
+  const auto wal_path = std::filesystem::path(db_path->string() + "-wal");
+  const auto wal_before = file_size_or_zero(wal_path);
+  std::uintmax_t wal_peak = wal_before;
   std::thread watcher([&] {
     auto watch_db = store::open_store(*db_path);
     const auto deadline = BenchClock::now() + kSnapshotDeadline;
     while (watch_db && BenchClock::now() < deadline) {
+      // The WAL file never shrinks while the store is open: its size is the
+      // most frames it held (a checkpoint that catches up restarts it).
+      wal_peak = std::max(wal_peak, file_size_or_zero(wal_path));
       auto seq = store::query_int(*watch_db,
                                   "SELECT last_seq FROM stream_state WHERE stream = 'profiles'");
       if (seq && seq->value_or(0) >= upto_seq) {
@@ -211,6 +264,9 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
     complete = true;
   });
   const auto cpu_before = edge->thread_cpu_seconds();
+  const auto waits_before = thread_run_delay_seconds(edge->pid());
+  const auto broker_before = thread_cpu_seconds(broker.pid());
+  const auto bench_before = thread_cpu_seconds(::getpid());
   MqttPeer& central_peer = **peer;
   central_peer.post(
       [&central, &central_peer, topic = topics->stream(sync::core::Stream::kProfiles)] {
@@ -219,6 +275,12 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   while (!central.started())
     std::this_thread::sleep_for(std::chrono::microseconds(200));
   int exit_code = 0;
+  // Without pause by default; with --scan-interval-ms one visit starts per
+  // interval, so two edges that answer at different speeds serve the same
+  // number of scans (without pause a faster edge serves more, and its loop
+  // then spends more of the snapshot on them).
+  const auto interval = std::chrono::milliseconds(options.scan_interval_ms);
+  auto next_visit = BenchClock::now();
   while (!complete) {
     auto micros = visit(*kiosk, next_customer(), id);
     if (!micros) {
@@ -226,15 +288,21 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
       break;
     }
     if (!complete) during.add(*micros);
+    if (interval.count() > 0) {
+      next_visit += interval;
+      while (!complete && BenchClock::now() < next_visit)
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
+    }
   }
   watcher.join();
   const auto load_after = load_average();
-  auto cpu = edge->thread_cpu_seconds();
+  const auto cpu = since(thread_cpu_seconds(edge->pid()), cpu_before);
+  const auto waits = since(thread_run_delay_seconds(edge->pid()), waits_before);
   double cpu_total = 0;
-  for (auto& [name, seconds] : cpu) {
-    if (const auto it = cpu_before.find(name); it != cpu_before.end()) seconds -= it->second;
+  for (const auto& [name, seconds] : cpu)
     cpu_total += seconds;
-  }
+  const auto broker_cpu = since(thread_cpu_seconds(broker.pid()), broker_before);
+  const auto bench_cpu = since(thread_cpu_seconds(::getpid()), bench_before);
   const double peak_rss = edge->peak_rss_mib();
   auto stopped = edge->stop();
   if (exit_code != 0) return exit_code;
@@ -261,13 +329,30 @@ int run_snapshot_bench(const SnapshotBenchOptions& options) {
   // noisy than the wall time on a shared machine.
   std::printf("  edge CPU during it                             %7.2f s  (%.1f us/item:", cpu_total,
               cpu_total * 1e6 / static_cast<double>(items));
-  for (const auto& [name, seconds] : cpu) {
-    if (seconds >= 0.005) std::printf(" %s %.2f s", name.c_str(), seconds);
-  }
+  print_cpu(cpu);
   std::printf(")\n");
+  std::printf("  edge threads runnable, waiting for a CPU       ");
+  print_cpu(waits);
+  std::printf("\n");
+  std::printf("  broker and bench CPU during it (nice %d)       ", options.others_nice);
+  print_cpu(broker_cpu);
+  std::printf(" | bench:");
+  print_cpu(bench_cpu);
+  std::printf("\n");
+  std::printf("  store WAL file: %.1f MiB before, peak %.1f MiB during it\n",
+              static_cast<double>(wal_before) / (1024.0 * 1024.0),
+              static_cast<double>(wal_peak) / (1024.0 * 1024.0));
   std::printf("scan → customer view on the kiosk socket, wall\n");
   std::printf("  before the snapshot  %s\n", baseline.summary().c_str());
+  std::printf("    of which after the first %zu  %s\n", kColdScans,
+              baseline_warm.summary().c_str());
+  std::printf("    edge threads runnable, waiting for a CPU in its %.2f s:", baseline_seconds);
+  print_cpu(baseline_waits);
+  std::printf("\n");
   std::printf("  during the snapshot  %s\n", during.summary().c_str());
+  if (options.scan_interval_ms > 0) {
+    std::printf("    (one scan started every %d ms)\n", options.scan_interval_ms);
+  }
   std::printf("  target total < %.0f s: %s;  target scan p99 < %.0f ms during it: %s\n",
               kTargetSeconds, total < kTargetSeconds ? "MET" : "MISSED", kTargetP99Micros / 1000,
               during.percentile(99) < kTargetP99Micros ? "MET" : "MISSED");
