@@ -6,6 +6,7 @@
 #include <string>
 
 #include "display/model/wrap.hpp"
+#include "display/views/rounded_fill.hpp"
 
 namespace witryna::display {
 namespace {
@@ -154,7 +155,7 @@ bool button(DrawContext& ctx, const char* id, std::string_view label, ButtonKind
   const ImVec2 b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = std::min(ctx.m().radius, size.y * 0.5f);
-  dl->AddRectFilled(a, b, fill, r);
+  fill_rounded(dl, a, b, fill, r);
   if (outline != 0) dl->AddRect(a, b, outline, r, 0, 2.0f * ctx.m().scale);
   const ImVec2 t = text_size(font, label);
   text_at(ctx, font, fg, ImVec2(a.x + (size.x - t.x) * 0.5f, a.y + (size.y - t.y) * 0.5f), label);
@@ -291,7 +292,7 @@ Card::~Card() {
     draw_list_->AddRectFilled(shadow_min, shadow_max, IM_COL32(0, 0, 0, 18), r);
     draw_list_->PopClipRect();
   }
-  draw_list_->AddRectFilled(start_, end, fill_, r);
+  fill_rounded(draw_list_, start_, end, fill_, r);
   if (edge_ != 0) {
     draw_list_->AddRectFilled(start_, ImVec2(start_.x + 8.0f * ctx_.m().scale, end.y), edge_, r,
                               ImDrawFlags_RoundCornersLeft);
