@@ -289,7 +289,7 @@ Card::~Card() {
   for (const Rect& band : bands) {
     if (band.max.y <= band.min.y) continue;
     draw_list_->PushClipRect(band.min, band.max, true);
-    draw_list_->AddRectFilled(shadow_min, shadow_max, IM_COL32(0, 0, 0, 18), r);
+    fill_rounded(draw_list_, shadow_min, shadow_max, IM_COL32(0, 0, 0, 18), r);
     draw_list_->PopClipRect();
   }
   fill_rounded(draw_list_, start_, end, fill_, r);
