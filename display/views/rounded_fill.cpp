@@ -21,12 +21,13 @@ std::optional<RoundedFillPlan> plan_rounded_fill(Rect shape, float rounding, flo
   // a straight edge (its normals are averaged there).
   const float cx0 = std::ceil(x0 + rounding + 1.0f);
   const float cx1 = std::floor(x1 - rounding - 1.0f);
-  const float cy0 = std::ceil(y0 + rounding + 1.0f);
-  const float cy1 = std::floor(y1 - rounding - 1.0f);
+  float cy0 = std::ceil(y0 + rounding + 1.0f);
+  float cy1 = std::floor(y1 - rounding - 1.0f);
   // Worth its extra draw calls when a straight stretch is at least a tile long.
-  if (cx1 <= cx0 || cy1 <= cy0 || (cx1 - cx0 < min_side && cy1 - cy0 < min_side)) {
-    return std::nullopt;
-  }
+  if (cx1 <= cx0 || std::max(cx1 - cx0, cy1 - cy0) < min_side) return std::nullopt;
+  // A pill (rounding of half its height) has no straight sides: its corner
+  // boxes meet halfway down, and the middle row of the plan is empty.
+  if (cy1 < cy0) cy0 = cy1 = std::round((y0 + y1) * 0.5f);
   // Every pixel the shape and its fringe can touch, with a pixel to spare.
   const float ox0 = std::floor(x0) - 1.0f;
   const float ox1 = std::ceil(x1) + 1.0f;
@@ -58,12 +59,12 @@ void fill_rounded(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float ro
   const ImVec2 clip_max = dl->GetClipRectMax();
   // Unrounded: ImGui emits one axis-aligned quad (PrimRect), no fringe.
   for (const Rect& r : plan->solid) {
-    if (overlaps(r, clip_min, clip_max)) dl->AddRectFilled(r.min, r.max, colour);
+    if (r.height() > 0 && overlaps(r, clip_min, clip_max)) dl->AddRectFilled(r.min, r.max, colour);
   }
   // ImGui's fringe fades to the colour with no alpha (AddConvexPolyFilled).
   const ImU32 clear = colour & ~IM_COL32_A_MASK;
   for (const FringeRect& f : plan->fringes) {
-    if (!overlaps(f.rect, clip_min, clip_max)) continue;
+    if (f.rect.height() <= 0 || !overlaps(f.rect, clip_min, clip_max)) continue;
     using Outer = FringeRect::Outer;
     const bool top_clear = f.outer == Outer::kTop;
     const bool bottom_clear = f.outer == Outer::kBottom;

@@ -172,8 +172,8 @@ void pill(DrawContext& ctx, std::string_view label, ImU32 fill, ImU32 colour, co
   font = font != nullptr ? font : ctx.fonts().bold;
   const ImVec2 size = pill_size(ctx, label, font);
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), fill,
-                                            size.y * 0.5f);
+  fill_rounded(ImGui::GetWindowDrawList(), a, ImVec2(a.x + size.x, a.y + size.y), fill,
+               size.y * 0.5f);
   const ImVec2 t = text_size(font, label);
   text_at(ctx, font, colour, ImVec2(a.x + (size.x - t.x) * 0.5f, a.y + (size.y - t.y) * 0.5f),
           label);
@@ -221,7 +221,7 @@ bool chip(DrawContext& ctx, const char* id, std::string_view label, bool selecte
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImU32 fill = selected ? p.primary : p.surface_alt;
   if (held) fill = mix(fill, IM_COL32(0, 0, 0, 255), 0.15f);
-  dl->AddRectFilled(a, b, fill, size.y * 0.5f);
+  fill_rounded(dl, a, b, fill, size.y * 0.5f);
   if (!selected) dl->AddRect(a, b, p.border, size.y * 0.5f, 0, 1.5f * ctx.m().scale);
   const ImFont* font = ctx.fonts().bold;
   const std::string shown = selected ? "✓ " + std::string(label) : std::string(label);

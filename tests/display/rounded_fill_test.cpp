@@ -65,6 +65,9 @@ const Case kPlanned[] = {
     {"slide", {{32.4f, 980.0f}, {332.6f, 1250.3f}}, 36.45f},
     {"landscape panel", {{20.0f, 80.0f}, {220.0f, 300.0f}}, 18.0f},
     {"touch button", {{700.3f, 930.1f}, {1030.6f, 1043.5f}}, 24.3f},
+    {"offer badge", {{61.4f, 601.2f}, {290.6f, 731.0f}}, 19.44f},
+    {"pill", {{564.2f, 319.3f}, {967.9f, 344.9f}}, 12.8f},
+    {"pill at whole pixels", {{100.0f, 100.0f}, {300.0f, 160.0f}}, 30.0f},
     {"rounding larger than ImGui allows", {{0.0f, 0.0f}, {100.0f, 300.0f}}, 45.0f},
 };
 
@@ -120,7 +123,7 @@ INSTANTIATE_TEST_SUITE_P(Shapes, PlanRoundedFill, ::testing::ValuesIn(kPlanned),
 
 TEST(PlanRoundedFill, ShapesWithoutATileOfStraightEdgeStayWhole) {
   const Case kept[] = {
-      {"pill", {{100.0f, 100.0f}, {300.0f, 160.0f}}, 30.0f},
+      {"short pill", {{100.0f, 100.0f}, {180.0f, 160.0f}}, 30.0f},
       {"small button", {{40.0f, 500.0f}, {140.0f, 613.4f}}, 24.3f},
       {"status badge", {{0.0f, 0.0f}, {60.0f, 60.0f}}, 10.0f},
   };
