@@ -7,20 +7,25 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "display/app/draw_runs.hpp"
 
 namespace witryna::display {
 namespace {
 
-// The stock backend's GLSL 1.30 shaders; the opaque one drops the sampler.
+// The stock backend's GLSL 1.30 shaders, but with the colour declared before
+// the UV: with Frag_UV first, Mesa 22.3's linear rasterizer drops textured
+// rectangles (glyphs) from the second draw of the shader on (docs/benchmarks.md,
+// "Why the BGRA atlas lost text"). The opaque fragment shader drops the sampler.
 constexpr const char* kVertex = R"(#version 130
 uniform mat4 ProjMtx;
 in vec2 Position;
 in vec2 UV;
 in vec4 Color;
-out vec2 Frag_UV;
 out vec4 Frag_Color;
+out vec2 Frag_UV;
 void main() {
   Frag_UV = UV;
   Frag_Color = Color;
@@ -29,16 +34,16 @@ void main() {
 )";
 constexpr const char* kBlendedFragment = R"(#version 130
 uniform sampler2D Texture;
-in vec2 Frag_UV;
 in vec4 Frag_Color;
+in vec2 Frag_UV;
 out vec4 Out_Color;
 void main() {
   Out_Color = Frag_Color * texture(Texture, Frag_UV.st);
 }
 )";
 constexpr const char* kOpaqueFragment = R"(#version 130
-in vec2 Frag_UV;
 in vec4 Frag_Color;
+in vec2 Frag_UV;
 out vec4 Out_Color;
 void main() {
   Out_Color = Frag_Color;
@@ -92,6 +97,25 @@ Result<GLuint> link(const char* fragment_source) {
   return fail(std::string(errc::kIo), std::string("cannot link a shader program: ") + log);
 }
 
+// Re-specifies the bound font atlas (RGBA bytes, as the stock backend
+// uploaded them) in BGRA order: llvmpipe's linear rasterizer samples only
+// B8G8R8A8 textures, so with an RGBA atlas every glyph falls back to the
+// ordinary per-pixel shader.
+void upload_atlas_as_bgra(ImFontAtlas& atlas) {
+  unsigned char* rgba = nullptr;
+  int width = 0;
+  int height = 0;
+  atlas.GetTexDataAsRGBA32(&rgba, &width, &height);
+  if (rgba == nullptr || width <= 0 || height <= 0) return;
+  std::vector<unsigned char> bgra(
+      rgba, rgba + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  for (std::size_t i = 0; i < bgra.size(); i += 4)
+    std::swap(bgra[i], bgra[i + 2]);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_BGRA, GL_UNSIGNED_BYTE, bgra.data());
+}
+
 const void* byte_offset(std::size_t n) {
   return reinterpret_cast<const void*>(n);  // GL's buffer offsets are passed as pointers
 }
@@ -140,7 +164,14 @@ GlDraw::~GlDraw() {
 void GlDraw::draw(const ImDrawData& data, int fb_width, int fb_height) {
   counts_ = {};
   if (fb_width <= 0 || fb_height <= 0) return;
-  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  const ImVec2 white = atlas.TexUvWhitePixel;
+  // The stock backend (re)creates the atlas texture in its NewFrame.
+  if (const auto id = reinterpret_cast<std::intptr_t>(atlas.TexID); id != 0 && id != bgra_atlas_) {
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(id));
+    upload_atlas_as_bgra(atlas);
+    bgra_atlas_ = id;
+  }
 
   glViewport(0, 0, fb_width, fb_height);
   glDisable(GL_CULL_FACE);

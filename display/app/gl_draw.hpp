@@ -1,6 +1,8 @@
 #pragma once
 // Draws ImGui's draw data with OpenGL 3, in place of the stock backend's
-// RenderDrawData (which still owns the font texture): the same textured,
+// RenderDrawData (which still creates and owns the font texture; it is
+// re-specified here in BGRA order, the only one llvmpipe's linear rasterizer
+// samples; glyph edges may then differ by a level or two): the same textured,
 // blended pipeline for text and edges, and a second one without texture or
 // blending for large opaque solid shapes (display/app/draw_runs.hpp). Same
 // pixels; with software GL, fewer cycles per pixel. Render thread only, with
@@ -8,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <memory>
 
 #include "edge/core/result.hpp"
@@ -42,6 +45,9 @@ class GlDraw {
   unsigned vao_ = 0;
   unsigned vbo_ = 0;
   unsigned ibo_ = 0;
+  // The font texture already re-uploaded as BGRA (a texture the backend
+  // recreates under the same name would stay RGBA: slower, same text).
+  std::intptr_t bgra_atlas_ = 0;
   Counts counts_;
 };
 

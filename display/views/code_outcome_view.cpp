@@ -1,4 +1,5 @@
 #include "display/model/friendly.hpp"
+#include "display/views/rounded_fill.hpp"
 #include "display/views/views.hpp"
 
 namespace witryna::display {
@@ -13,7 +14,7 @@ void draw_code_outcome(DrawContext& ctx, const Rect& r) {
   const CodeOutcome& code = *ctx.view.code;
   const auto& p = ctx.pal();
   const auto& m = ctx.m();
-  ImGui::GetWindowDrawList()->AddRectFilled(r.min, r.max, p.surface, m.radius);
+  fill_rounded(ImGui::GetWindowDrawList(), r.min, r.max, p.surface, m.radius);
   const float pad = m.pad * 1.5f;
   const Rect inner{ImVec2(r.min.x + pad, r.min.y + pad), ImVec2(r.max.x - pad, r.max.y - pad)};
   begin_region("code", inner, false);
@@ -83,7 +84,7 @@ void draw_code_outcome(DrawContext& ctx, const Rect& r) {
 void draw_checkout_ready(DrawContext& ctx, const Rect& r) {
   const auto& p = ctx.pal();
   const auto& m = ctx.m();
-  ImGui::GetWindowDrawList()->AddRectFilled(r.min, r.max, p.surface, m.radius);
+  fill_rounded(ImGui::GetWindowDrawList(), r.min, r.max, p.surface, m.radius);
   const float pad = m.pad * 1.5f;
   const float w = r.width() - pad * 2;
   ImGui::SetCursorScreenPos(ImVec2(r.min.x + pad, r.min.y + r.height() * 0.34f));

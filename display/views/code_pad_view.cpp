@@ -1,3 +1,4 @@
+#include "display/views/rounded_fill.hpp"
 #include "display/views/views.hpp"
 
 namespace witryna::display {
@@ -77,7 +78,7 @@ void draw_code_pad(DrawContext& ctx, const Rect& r) {
   const auto& m = ctx.m();
   read_keyboard(ctx);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(r.min, r.max, p.surface, m.radius);
+  fill_rounded(dl, r.min, r.max, p.surface, m.radius);
   const float pad = m.pad;
   const float w = r.width() - pad * 2;
   ImGui::SetCursorScreenPos(ImVec2(r.min.x + pad, r.min.y + pad));

@@ -1,3 +1,4 @@
+#include "display/views/rounded_fill.hpp"
 #include "display/views/views.hpp"
 
 namespace witryna::display {
@@ -33,7 +34,7 @@ void draw_slide(DrawContext& ctx, const Rect& r) {
   if (!offers.empty()) ctx.redraw_by(slide.next_change);
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(r.min, r.max, p.surface, m.radius * 1.5f);
+  fill_rounded(dl, r.min, r.max, p.surface, m.radius * 1.5f);
   // A band of the accent colour gives the slide its brand feel.
   dl->AddRectFilled(r.min, ImVec2(r.max.x, r.min.y + 14.0f * m.scale), p.accent, m.radius * 1.5f,
                     ImDrawFlags_RoundCornersTop);
@@ -110,7 +111,7 @@ void draw_call_to_action(DrawContext& ctx, const Rect& r) {
   const auto& p = ctx.pal();
   const auto& m = ctx.m();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(r.min, r.max, p.primary, m.radius * 1.5f);
+  fill_rounded(dl, r.min, r.max, p.primary, m.radius * 1.5f);
   const float pad = m.pad * 1.5f;
   const ImFont* big = ctx.fonts().headline;
   const ImFont* body = ctx.fonts().title;

@@ -1,4 +1,5 @@
 #include "display/model/terms.hpp"
+#include "display/views/rounded_fill.hpp"
 #include "display/views/views.hpp"
 
 namespace witryna::display {
@@ -56,8 +57,8 @@ const ImFont* benefit_font(const DrawContext& ctx, const std::string& benefit, f
 void draw_benefit_block(DrawContext& ctx, const std::string& benefit, const ImFont* font, ImVec2 at,
                         ImVec2 size) {
   const auto& p = ctx.pal();
-  ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), p.accent,
-                                            ctx.m().radius * 0.8f);
+  fill_rounded(ImGui::GetWindowDrawList(), at, ImVec2(at.x + size.x, at.y + size.y), p.accent,
+               ctx.m().radius * 0.8f);
   const ImVec2 t = text_size(font, benefit);
   text_at(ctx, font, p.on_accent,
           ImVec2(at.x + (size.x - t.x) * 0.5f, at.y + (size.y - t.y) * 0.5f), benefit);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "display/model/wrap.hpp"
+#include "display/views/rounded_fill.hpp"
 
 namespace witryna::display {
 namespace {
@@ -154,7 +155,7 @@ bool button(DrawContext& ctx, const char* id, std::string_view label, ButtonKind
   const ImVec2 b = ImGui::GetItemRectMax();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float r = std::min(ctx.m().radius, size.y * 0.5f);
-  dl->AddRectFilled(a, b, fill, r);
+  fill_rounded(dl, a, b, fill, r);
   if (outline != 0) dl->AddRect(a, b, outline, r, 0, 2.0f * ctx.m().scale);
   const ImVec2 t = text_size(font, label);
   text_at(ctx, font, fg, ImVec2(a.x + (size.x - t.x) * 0.5f, a.y + (size.y - t.y) * 0.5f), label);
@@ -171,8 +172,8 @@ void pill(DrawContext& ctx, std::string_view label, ImU32 fill, ImU32 colour, co
   font = font != nullptr ? font : ctx.fonts().bold;
   const ImVec2 size = pill_size(ctx, label, font);
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), fill,
-                                            size.y * 0.5f);
+  fill_rounded(ImGui::GetWindowDrawList(), a, ImVec2(a.x + size.x, a.y + size.y), fill,
+               size.y * 0.5f);
   const ImVec2 t = text_size(font, label);
   text_at(ctx, font, colour, ImVec2(a.x + (size.x - t.x) * 0.5f, a.y + (size.y - t.y) * 0.5f),
           label);
@@ -220,7 +221,7 @@ bool chip(DrawContext& ctx, const char* id, std::string_view label, bool selecte
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImU32 fill = selected ? p.primary : p.surface_alt;
   if (held) fill = mix(fill, IM_COL32(0, 0, 0, 255), 0.15f);
-  dl->AddRectFilled(a, b, fill, size.y * 0.5f);
+  fill_rounded(dl, a, b, fill, size.y * 0.5f);
   if (!selected) dl->AddRect(a, b, p.border, size.y * 0.5f, 0, 1.5f * ctx.m().scale);
   const ImFont* font = ctx.fonts().bold;
   const std::string shown = selected ? "✓ " + std::string(label) : std::string(label);
@@ -288,10 +289,10 @@ Card::~Card() {
   for (const Rect& band : bands) {
     if (band.max.y <= band.min.y) continue;
     draw_list_->PushClipRect(band.min, band.max, true);
-    draw_list_->AddRectFilled(shadow_min, shadow_max, IM_COL32(0, 0, 0, 18), r);
+    fill_rounded(draw_list_, shadow_min, shadow_max, IM_COL32(0, 0, 0, 18), r);
     draw_list_->PopClipRect();
   }
-  draw_list_->AddRectFilled(start_, end, fill_, r);
+  fill_rounded(draw_list_, start_, end, fill_, r);
   if (edge_ != 0) {
     draw_list_->AddRectFilled(start_, ImVec2(start_.x + 8.0f * ctx_.m().scale, end.y), edge_, r,
                               ImDrawFlags_RoundCornersLeft);
