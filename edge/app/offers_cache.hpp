@@ -15,7 +15,8 @@ namespace witryna::app {
 // every scan ranks all of them (about a thousand in a store), and reading
 // and parsing them each time cost most of a scan. Commits that do not touch
 // the catalog (the sync's acks, stock) keep them. Sorted as decide_offers
-// ranks them, which spares it a sort per scan. Loop thread only.
+// ranks them, so it checks them in place, level by level, and stops at the
+// level that fills the screen. Loop thread only.
 class OffersCache {
  public:
   explicit OffersCache(store::Database& db) : db_(db) {}

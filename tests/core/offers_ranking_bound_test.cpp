@@ -3,11 +3,14 @@
 // exactly what ranking every offer would show.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "edge/core/offers/decide_offers.hpp"
+#include "edge/core/offers/eligibility.hpp"
 #include "edge/core/offers/reasons.hpp"
 #include "tests/support/fake_catalog.hpp"
 
@@ -127,6 +130,101 @@ TEST(OfferRankingBound, ShowsWhatRankingEveryOfferShows) {
             all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(max, all.size())));
         EXPECT_EQ(shown(decide_offers(request, catalog)), want)
             << c.name << ", " << count << " offers, max " << max;
+      }
+    }
+  }
+}
+
+// decide_offers checks eligibility one priority level at a time and only
+// while the screen has room: it must show what filtering every offer first
+// and ranking the eligible ones shows, whatever order the offers come in.
+TEST(OfferRankingBound, LevelByLevelEligibilityShowsWhatFilteringEveryOfferShows) {
+  const auto catalog = make_catalog();
+  auto offers = make_offers(40, 4);
+  // Every rule of check_eligibility, spread over the levels (i % 4).
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    auto& o = offers[i];
+    switch (i % 7) {
+      case 1:
+        o.valid_to = kNow;  // ended
+        break;
+      case 2:
+        o.valid_from = kNow + std::chrono::hours(1);  // not yet valid
+        break;
+      case 3:
+        o.segments =
+            i % 2 == 0 ? std::vector<std::string>{"active"} : std::vector<std::string>{"lapsed"};
+        break;
+      case 4:
+        o.tiers = {"gold"};
+        break;
+      case 5:
+        o.max_per_day = 2;
+        break;
+      case 6:
+        o.personalized = true;
+        break;
+      default:
+        break;
+    }
+  }
+  // The whole top level (priority 3) ends: the screen comes from below.
+  for (auto& o : offers) {
+    if (o.priority == 3) o.valid_to = kNow - std::chrono::hours(1);
+  }
+  std::map<std::string, int, std::less<>> shown_today;
+  for (std::size_t i = 0; i < offers.size(); i += 3)
+    shown_today[offers[i].offer] = 2;
+
+  auto ranked = offers;
+  std::stable_sort(ranked.begin(), ranked.end(), ranks_before);
+  auto reversed = ranked;
+  std::reverse(reversed.begin(), reversed.end());
+  auto rotated = ranked;
+  std::rotate(rotated.begin(), rotated.begin() + 7, rotated.end());
+  auto ids_reversed = ranked;  // grouped by priority, ids descending
+  std::stable_sort(ids_reversed.begin(), ids_reversed.end(),
+                   [](const domain::Offer& a, const domain::Offer& b) {
+                     if (a.priority != b.priority) return a.priority > b.priority;
+                     return a.offer > b.offer;
+                   });
+
+  auto mixed = ranked;  // by the id's last digit first: ids out of order within a level
+  std::stable_sort(mixed.begin(), mixed.end(), [](const domain::Offer& a, const domain::Offer& b) {
+    return std::string(a.offer.rbegin(), a.offer.rend()) <
+           std::string(b.offer.rbegin(), b.offer.rend());
+  });
+
+  for (const auto& profile : {std::optional<domain::Profile>(), std::optional(person(false)),
+                              std::optional(person(true))}) {
+    for (const std::size_t max : {1U, 3U, 4U, 40U}) {
+      OfferRequest request;
+      request.profile = profile;
+      request.store = "PL-WAW-001";
+      request.now = kNow;
+      request.shown_today = shown_today;
+      request.config.max_on_screen = max;
+
+      // The full scan: every offer checked, the eligible ones ranked.
+      const auto base = decide_offers(request, catalog);  // for `personalized`
+      std::vector<domain::Offer> eligible;
+      const auto* p = profile ? &*profile : nullptr;
+      for (const auto& o : ranked) {
+        const auto it = shown_today.find(o.offer);
+        if (check_eligibility(o, p, base.personalized, it == shown_today.end() ? 0 : it->second,
+                              kNow) == Exclusion::kNone) {
+          eligible.push_back(o);
+        }
+      }
+      request.offers = eligible;
+      const auto want = shown(decide_offers(request, catalog));
+      const std::string name = (profile ? profile->customer : "anonymous") +
+                               (base.personalized ? " personalized" : "") + ", max " +
+                               std::to_string(max);
+      ASSERT_FALSE(want.empty()) << name;
+      for (const auto* order : {&offers, &ranked, &reversed, &rotated, &ids_reversed, &mixed}) {
+        request.offers = *order;
+        EXPECT_EQ(shown(decide_offers(request, catalog)), want) << name;
       }
     }
   }

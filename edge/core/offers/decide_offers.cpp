@@ -1,6 +1,7 @@
 #include "edge/core/offers/decide_offers.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -68,8 +69,12 @@ bool store_wide(const domain::Offer& offer) {
   return offer.skus.empty() && offer.category.empty();
 }
 
-int shown_count(const OfferRequest& request, const std::string& offer) {
-  const auto it = request.shown_today.find(offer);
+// Asked only when the count can exclude the offer (a customer, a daily cap):
+// most offers have no cap, and the look-up is a string-keyed map.
+int shown_count(const OfferRequest& request, const domain::Offer& offer,
+                const domain::Profile* profile) {
+  if (profile == nullptr || offer.max_per_day <= 0) return 0;
+  const auto it = request.shown_today.find(offer.offer);
   return it == request.shown_today.end() ? 0 : it->second;
 }
 
@@ -136,34 +141,57 @@ OfferDecision decide_offers(const OfferRequest& request, const CatalogView& stor
   decision.personalized = consent && !decision.control_group;
   const auto person = make_personal_view(profile, decision.personalized);
 
-  std::vector<const domain::Offer*> eligible;
-  for (const auto& offer : request.offers) {
-    if (check_eligibility(offer, profile, decision.personalized, shown_count(request, offer.offer),
-                          request.now) == Exclusion::kNone) {
-      eligible.push_back(&offer);
-    }
-  }
-  const auto by_rank = [](const domain::Offer* a, const domain::Offer* b) {
-    return ranks_before(*a, *b);
+  // Offers are looked at one priority level at a time, best level first, and
+  // only as far as the screen needs: once a level fills it, lower levels
+  // cannot rank above it, so they are neither checked nor looked up. The
+  // caller's offers usually come grouped by priority already (OffersCache
+  // sorts them as ranks_before does); otherwise they are put in that order
+  // here, by pointer.
+  const auto by_priority = [](const domain::Offer& a, const domain::Offer& b) {
+    return a.priority > b.priority;
   };
-  if (!std::is_sorted(eligible.begin(), eligible.end(), by_rank)) {
-    std::sort(eligible.begin(), eligible.end(), by_rank);
+  const bool grouped = std::is_sorted(request.offers.begin(), request.offers.end(), by_priority);
+  std::vector<const domain::Offer*> regrouped;
+  if (!grouped) {
+    regrouped.reserve(request.offers.size());
+    for (const auto& offer : request.offers)
+      regrouped.push_back(&offer);
+    std::stable_sort(
+        regrouped.begin(), regrouped.end(),
+        [&](const domain::Offer* a, const domain::Offer* b) { return by_priority(*a, *b); });
   }
+  const auto offer_at = [&](std::size_t i) -> const domain::Offer& {
+    return grouped ? request.offers[i] : *regrouped[i];
+  };
+  const auto by_id = [](const Bounded& a, const Bounded& b) {
+    return a.offer->offer < b.offer->offer;
+  };
 
-  // Items are looked up one priority level at a time: once a level fills the
-  // screen, lower levels cannot rank above it, so they are not looked up.
   // Within a level, offers are looked at best possible score first, and the
   // level ends once no offer left in it could take a place on the screen.
-  std::vector<Ranked> ranked;
+  // A deque: a Ranked carries a whole item choice, and growing a vector
+  // would move every one of them again.
+  std::deque<Ranked> ranked;
   std::vector<Bounded> level;
-  for (std::size_t i = 0; i < eligible.size();) {
+  for (std::size_t i = 0; i < request.offers.size();) {
     if (ranked.size() >= config.max_on_screen) break;
     const std::size_t room = config.max_on_screen - ranked.size();
     level.clear();
-    for (const int priority = eligible[i]->priority;
-         i < eligible.size() && eligible[i]->priority == priority; ++i) {
-      level.push_back({eligible[i], match_score_bound(*eligible[i], person)});
+    for (const int priority = offer_at(i).priority;
+         i < request.offers.size() && offer_at(i).priority == priority; ++i) {
+      const auto& offer = offer_at(i);
+      if (check_eligibility(offer, profile, decision.personalized,
+                            shown_count(request, offer, profile),
+                            request.now) == Exclusion::kNone) {
+        level.push_back({&offer, 0.0});
+      }
     }
+    // Offer id order (ranks_before) before the bounds are sorted.
+    if (!std::is_sorted(level.begin(), level.end(), by_id)) {
+      std::stable_sort(level.begin(), level.end(), by_id);
+    }
+    for (auto& candidate : level)
+      candidate.bound = match_score_bound(*candidate.offer, person);
     // Stable: equal bounds stay in offer id order.
     std::stable_sort(level.begin(), level.end(),
                      [](const Bounded& a, const Bounded& b) { return a.bound > b.bound; });
@@ -171,14 +199,17 @@ OfferDecision decide_offers(const OfferRequest& request, const CatalogView& stor
     for (const auto& candidate : level) {
       if (top.cannot_enter(candidate)) break;
       const auto& offer = *candidate.offer;
-      Ranked r{&offer, std::nullopt, 0.0};
+      auto& r = ranked.emplace_back();
+      r.offer = &offer;
       if (!store_wide(offer)) {
         r.choice = choose_item(offer, person, catalog, config, request.store, request.now);
-        if (!r.choice) continue;  // nobody here can get it
+        if (!r.choice) {
+          ranked.pop_back();  // nobody here can get it
+          continue;
+        }
       }
       r.score = match_score(offer, r.choice ? &*r.choice : nullptr, person);
       top.add(r.score, offer.offer);
-      ranked.push_back(std::move(r));
     }
   }
   // Sorted by index: a Ranked carries a whole item choice, costly to move.

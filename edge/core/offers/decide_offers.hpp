@@ -26,7 +26,9 @@ namespace witryna::core {
 [[nodiscard]] OfferDecision decide_offers(const OfferRequest& request, const CatalogView& catalog);
 
 // The order offers are looked at in: priority (higher first), then offer id.
-// Offers already in this order spare decide_offers a sort.
+// Offers given grouped by priority (e.g. in this order) are checked in
+// place, one level at a time, and only down to the level that fills the
+// screen; otherwise decide_offers groups them first (a sort by pointer).
 [[nodiscard]] bool ranks_before(const domain::Offer& a, const domain::Offer& b);
 
 // The idle attract loop (no customer): decide_offers without a profile, so

@@ -34,15 +34,20 @@ auto preference_key(const Candidate& c) {
 
 class CandidateList {
  public:
+  // `expected`: how many candidates are likely, so the list grows once.
   CandidateList(const PersonalView& person, const MemoizedCatalog& catalog,
-                const OfferConfig& config)
-      : person_(person), catalog_(catalog), config_(config) {}
+                const OfferConfig& config, std::size_t expected)
+      : person_(person), catalog_(catalog), config_(config) {
+    list_.reserve(expected);
+  }
 
   // `known_stock`: the stock row that came with the product, if any.
   void add(std::string_view sku, const domain::Product* product,
            const domain::Stock* known_stock = nullptr) {
-    if (std::find(seen_.begin(), seen_.end(), sku) != seen_.end()) return;
-    seen_.push_back(sku);
+    // A few dozen at most (category_candidates per query): a flat list beats a set.
+    if (std::any_of(list_.begin(), list_.end(), [&](const Candidate& c) { return c.sku == sku; })) {
+      return;
+    }
     Candidate c;
     c.sku = sku;
     c.product = product;
@@ -88,16 +93,17 @@ class CandidateList {
   const PersonalView& person_;
   const MemoizedCatalog& catalog_;
   const OfferConfig& config_;
-  std::vector<Candidate> list_;
-  // A few dozen at most (category_candidates per query): a flat list beats a set.
-  std::vector<std::string_view> seen_;
+  std::vector<Candidate> list_;  // each sku once
   bool has_in_stock_ = false;
   bool has_sized_in_stock_ = false;
 };
 
 std::vector<Candidate> gather(const domain::Offer& offer, const PersonalView& person,
                               const MemoizedCatalog& catalog, const OfferConfig& config) {
-  CandidateList list(person, catalog, config);
+  const std::size_t expected = !offer.skus.empty()
+                                   ? offer.skus.size()
+                                   : person.recent.size() + 2 * config.category_candidates;
+  CandidateList list(person, catalog, config, expected);
   if (!offer.skus.empty()) {
     for (const auto& sku : offer.skus) {
       list.add(sku, catalog.find_product(sku));
