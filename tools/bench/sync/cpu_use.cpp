@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 
 namespace witryna::bench {
@@ -35,33 +36,38 @@ bool read_task_stat(const std::filesystem::path& stat_path, TaskStat& out) {
   return true;
 }
 
-}  // namespace
-
-std::map<std::string, double> thread_cpu_seconds(pid_t pid) {
+// Adds, per thread name of `pid`, what `measure` reads from the thread's
+// /proc folder (nothing when it cannot read it).
+template <typename Measure>
+std::map<std::string, double> sum_by_thread_name(pid_t pid, Measure measure) {
   std::map<std::string, double> out;
   std::error_code ec;
   const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
   for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
     TaskStat stat;
-    if (read_task_stat(task.path() / "stat", stat)) out[stat.name] += stat.seconds;
+    if (!read_task_stat(task.path() / "stat", stat)) continue;
+    if (const auto value = measure(task.path(), stat)) out[stat.name] += *value;
   }
   return out;
 }
 
+}  // namespace
+
+std::map<std::string, double> thread_cpu_seconds(pid_t pid) {
+  return sum_by_thread_name(pid, [](const std::filesystem::path&, const TaskStat& stat) {
+    return std::optional<double>(stat.seconds);
+  });
+}
+
 std::map<std::string, double> thread_run_delay_seconds(pid_t pid) {
-  std::map<std::string, double> out;
-  std::error_code ec;
-  const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
-  for (const auto& task : std::filesystem::directory_iterator(tasks, ec)) {
-    TaskStat stat;
-    std::ifstream in(task.path() / "schedstat");
-    double on_cpu_ns = 0;
-    double waiting_ns = 0;
-    if (read_task_stat(task.path() / "stat", stat) && in >> on_cpu_ns >> waiting_ns) {
-      out[stat.name] += waiting_ns / 1e9;
-    }
-  }
-  return out;
+  return sum_by_thread_name(
+      pid, [](const std::filesystem::path& task, const TaskStat&) -> std::optional<double> {
+        std::ifstream in(task / "schedstat");
+        double on_cpu_ns = 0;
+        double waiting_ns = 0;
+        if (!(in >> on_cpu_ns >> waiting_ns)) return std::nullopt;
+        return waiting_ns / 1e9;
+      });
 }
 
 std::size_t renice_other_threads(int nice) {
